@@ -1,0 +1,60 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { contentSecurityPolicy } from './shared/security/content-security-policy';
+
+/**
+ * Writes the Content-Security-Policy into index.html as its first <meta>: the strict
+ * production policy in builds, the dev-server variant only under `electron-vite dev`.
+ */
+function contentSecurityPolicyMeta(): Plugin {
+  let devServerOrigin: string | undefined;
+  return {
+    name: 'margin-content-security-policy',
+    configureServer(server) {
+      const { port = 5173 } = server.config.server;
+      devServerOrigin = `http://localhost:${port}`;
+    },
+    transformIndexHtml: {
+      order: 'pre',
+      handler: () => [
+        {
+          tag: 'meta',
+          attrs: {
+            'http-equiv': 'Content-Security-Policy',
+            content: contentSecurityPolicy({ devServerOrigin }),
+          },
+          injectTo: 'head-prepend',
+        },
+      ],
+    },
+  };
+}
+
+export default defineConfig({
+  main: {
+    build: {
+      rolldownOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
+    },
+  },
+  preload: {
+    // Sandboxed preloads cannot import: bundle everything into one CommonJS file.
+    build: {
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: resolve(import.meta.dirname, 'electron/preload/index.ts') },
+        external: ['electron'],
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(import.meta.dirname, 'renderer'),
+    base: './',
+    plugins: [react(), contentSecurityPolicyMeta()],
+    build: {
+      rolldownOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
+    },
+  },
+});
