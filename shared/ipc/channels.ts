@@ -1,0 +1,15 @@
+/**
+ * Every IPC channel, named `domain:verb`. This list is the runtime source of truth
+ * for the preload (which must stay free of zod); `contract.ts` maps each name to its
+ * schemas and the type checker refuses a contract that misses or adds a channel.
+ */
+export const channels = [
+  'library:status',
+  'articles:list',
+  'articles:get',
+  'articles:create',
+  'samples:list',
+  'samples:import',
+] as const;
+
+export type Channel = (typeof channels)[number];
