@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Highlight } from '../../../../shared/domain/highlight';
+import { buildArticle } from '../../features/articles/build-article';
+import { collectingLogger } from '../../test-support/collecting-logger';
+import { createTempDataDir } from '../../test-support/temp-data-dir';
+import { openLibrary, type Library } from '../open-library';
+
+function highlightIn(articleId: string, note = ''): Highlight {
+  const now = new Date().toISOString();
+  return {
+    id: randomUUID(),
+    articleId,
+    selectors: {
+      quote: { exact: 'Rückgang', prefix: 'spürbaren ', suffix: ', der' },
+      position: { start: 56, end: 64 },
+    },
+    claimClass: 'risk',
+    tags: ['azure'],
+    note,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+describe('annotations repo', () => {
+  let dataDir: string;
+  let cleanup: () => Promise<void>;
+  let library: Library;
+  let articleId: string;
+
+  beforeEach(async () => {
+    ({ dir: dataDir, cleanup } = await createTempDataDir());
+    library = await openLibrary(dataDir, { logger: collectingLogger() });
+    const article = await buildArticle(
+      { text: 'Ein spürbarer Rückgang.', origin: { kind: 'paste' } },
+      new Date(),
+    );
+    articleId = (await library.articles.insert(article)).article.id;
+  });
+  afterEach(async () => {
+    await library.close();
+    await cleanup();
+  });
+
+  it("saves a highlight durably into the article's own file", async () => {
+    const highlight = highlightIn(articleId, 'Risiko für die Marge');
+    await library.annotations.saveHighlight(highlight);
+    const onDisk = JSON.parse(
+      await readFile(join(dataDir, 'articles', articleId, 'annotations.json'), 'utf8'),
+    );
+    expect(onDisk).toEqual({ schemaVersion: 1, articleId, highlights: [highlight] });
+
+    await library.close();
+    library = await openLibrary(dataDir, { logger: collectingLogger() });
+    expect(await library.annotations.listHighlights(articleId)).toEqual([highlight]);
+  });
+
+  it('replaces a highlight with the same id instead of adding it again', async () => {
+    const highlight = highlightIn(articleId);
+    await library.annotations.saveHighlight(highlight);
+    await library.annotations.saveHighlight({ ...highlight, claimClass: 'evidence' });
+    expect(await library.annotations.listHighlights(articleId)).toEqual([
+      { ...highlight, claimClass: 'evidence' },
+    ]);
+  });
+
+  it('keeps every one of many concurrent saves', async () => {
+    const highlights = Array.from({ length: 25 }, () => highlightIn(articleId));
+    await Promise.all(highlights.map((h) => library.annotations.saveHighlight(h)));
+    await library.close();
+    library = await openLibrary(dataDir, { logger: collectingLogger() });
+    expect((await library.annotations.listHighlights(articleId)).map((h) => h.id).sort()).toEqual(
+      highlights.map((h) => h.id).sort(),
+    );
+  });
+
+  it('refuses a highlight for an article that is not in the library', async () => {
+    await expect(
+      library.annotations.saveHighlight(highlightIn(randomUUID())),
+    ).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+});

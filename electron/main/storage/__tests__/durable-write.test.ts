@@ -1,0 +1,40 @@
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTempDataDir } from '../../test-support/temp-data-dir';
+import { TEMP_FILE_PATTERN, writeFileDurably } from '../durable-write';
+
+describe('writeFileDurably', () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => ({ dir, cleanup } = await createTempDataDir()));
+  afterEach(() => cleanup());
+
+  it('creates and replaces a file, leaving no temp file behind', async () => {
+    const path = join(dir, 'library.json');
+    await writeFileDurably(path, 'first');
+    await writeFileDurably(path, 'zweite Fassung – ü');
+    expect(await readFile(path, 'utf8')).toBe('zweite Fassung – ü');
+    expect(await readdir(dir)).toEqual(['library.json']);
+  });
+
+  it('keeps the file private to its owner', async () => {
+    const path = join(dir, 'a.json');
+    await writeFileDurably(path, '{}');
+    if (process.platform !== 'win32') expect((await stat(path)).mode & 0o777).toBe(0o600);
+  });
+
+  it('leaves the old file intact and cleans up when the replacement fails', async () => {
+    const path = join(dir, 'target');
+    await mkdir(path); // renaming a file over a folder fails
+    await writeFile(join(path, 'keep.txt'), 'kept');
+    await expect(writeFileDurably(path, 'new')).rejects.toThrow();
+    expect(await readFile(join(path, 'keep.txt'), 'utf8')).toBe('kept');
+    expect((await readdir(dir)).filter((e) => TEMP_FILE_PATTERN.test(e))).toEqual([]);
+  });
+
+  it('names its temp files so that a startup sweep recognises them', async () => {
+    expect(TEMP_FILE_PATTERN.test(`.library.json.${process.pid}.0a1b2c3d.tmp`)).toBe(true);
+    expect(TEMP_FILE_PATTERN.test('library.json')).toBe(false);
+  });
+});

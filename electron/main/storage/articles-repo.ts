@@ -1,0 +1,125 @@
+import { rm } from 'node:fs/promises';
+import { relative } from 'node:path';
+import type { Low } from 'lowdb';
+import type { Article, ArticleAdded, ArticleSummary } from '../../../shared/domain/article';
+import type { StoreNotice } from '../../../shared/domain/library-status';
+import { AppError } from '../errors/app-error';
+import { describeWriteFailure } from './describe-write-failure';
+import { serialQueue } from './serial-queue';
+import type { LibraryLayout } from './library-layout';
+import type { ReadOnlyGuard } from './read-only-guard';
+import { readArticleFile } from './read-article-file';
+import { setAsideFile } from './set-aside-file';
+import { StoreFileError } from './store-file-spec';
+import type { LibraryFile } from './store-files';
+import { toArticleSummary } from './to-article-summary';
+import { writeArticleFolder } from './write-article-folder';
+
+export interface ArticlesRepo {
+  /** The article index, newest import first. */
+  list(): readonly ArticleSummary[];
+  findById(id: string): ArticleSummary | undefined;
+  findByContentHash(contentHash: string): ArticleSummary | undefined;
+  get(id: string): Promise<Article>;
+  /**
+   * Adds the article, all or nothing. When an article with the same text is already in
+   * the library, nothing is written and that one is returned with `created: false`.
+   */
+  insert(article: Article): Promise<ArticleAdded>;
+  /** The same for a batch, with one index write (batch import, benchmarks). */
+  insertMany(articles: readonly Article[]): Promise<ArticleAdded[]>;
+}
+
+interface ArticlesRepoDeps {
+  layout: LibraryLayout;
+  index: Low<LibraryFile>;
+  assertWritable: ReadOnlyGuard;
+  report: (notice: StoreNotice) => void;
+  now: () => Date;
+}
+
+export function createArticlesRepo({
+  layout,
+  index,
+  assertWritable,
+  report,
+  now,
+}: ArticlesRepoDeps): ArticlesRepo {
+  const findById = (id: string) => index.data.articles.find((a) => a.id === id);
+
+  async function get(id: string): Promise<Article> {
+    const summary = findById(id);
+    if (!summary) throw new AppError('NOT_FOUND', 'This article is no longer in the library.');
+    const path = layout.articleFile(id);
+    try {
+      return await readArticleFile(path);
+    } catch (error) {
+      if (!(error instanceof StoreFileError)) throw error;
+      const file = relative(layout.dataDir, path);
+      const setAsideAs = error.missing
+        ? null
+        : relative(layout.dataDir, await setAsideFile(path, now()));
+      report({
+        file,
+        setAsideAs,
+        reason: error.reason,
+        outcome: `The article "${summary.title}" cannot be opened; its highlights are untouched.`,
+      });
+      throw new AppError(
+        'STORE_CORRUPT',
+        `Couldn't open "${summary.title}": its file ${file} is damaged (${error.reason}).` +
+          (setAsideAs ? ` Margin set it aside as ${setAsideAs} and changed nothing else.` : ''),
+      );
+    }
+  }
+
+  const serialize = serialQueue();
+
+  async function insertNew(articles: readonly Article[]): Promise<void> {
+    const what = articles.length === 1 ? `"${articles[0]?.title}"` : `${articles.length} articles`;
+    const written: Article[] = [];
+    const previous = index.data.articles;
+    try {
+      for (const article of articles) {
+        await writeArticleFolder(layout, article);
+        written.push(article);
+      }
+      index.data.articles = [...articles.map(toArticleSummary), ...previous];
+      await index.write();
+    } catch (error) {
+      // All or nothing: forget the index change and remove the folders already written.
+      index.data.articles = previous;
+      await Promise.all(
+        written.map((a) => rm(layout.articleDir(a.id), { recursive: true, force: true })),
+      );
+      throw describeWriteFailure(what, error);
+    }
+  }
+
+  function insertMany(articles: readonly Article[]): Promise<ArticleAdded[]> {
+    return serialize(async () => {
+      assertWritable();
+      const known = new Map(index.data.articles.map((a) => [a.contentHash, a]));
+      const fresh: Article[] = [];
+      const results = articles.map((article): ArticleAdded => {
+        const existing = known.get(article.contentHash);
+        if (existing) return { article: existing, created: false };
+        const summary = toArticleSummary(article);
+        known.set(article.contentHash, summary);
+        fresh.push(article);
+        return { article: summary, created: true };
+      });
+      if (fresh.length > 0) await insertNew(fresh);
+      return results;
+    });
+  }
+
+  return {
+    list: () => index.data.articles,
+    findById,
+    findByContentHash: (hash) => index.data.articles.find((a) => a.contentHash === hash),
+    get,
+    insertMany,
+    insert: async (article) => (await insertMany([article]))[0]!,
+  };
+}

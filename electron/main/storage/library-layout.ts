@@ -1,0 +1,40 @@
+import { join } from 'node:path';
+
+/**
+ * Where everything lives in the data folder (see docs/adr/0002-sharded-store.md):
+ *
+ *     library.json                 schema version, settings, article index (metadata only)
+ *     margin.lock                  who has the library open
+ *     articles/<id>/article.json   the article: metadata, canonical text, blocks (written once)
+ *     articles/<id>/annotations.json   its highlights (small, rewritten on each change)
+ *     articles/.staging-<id>/      an import being written; swept at startup
+ *     memos/                       one file per memo (later)
+ */
+export interface LibraryLayout {
+  readonly dataDir: string;
+  readonly libraryFile: string;
+  readonly lockFile: string;
+  readonly articlesDir: string;
+  readonly memosDir: string;
+  articleDir(id: string): string;
+  articleFile(id: string): string;
+  annotationsFile(id: string): string;
+  stagingDir(id: string): string;
+}
+
+export const STAGING_PREFIX = '.staging-';
+
+export function libraryLayout(dataDir: string): LibraryLayout {
+  const articlesDir = join(dataDir, 'articles');
+  return {
+    dataDir,
+    libraryFile: join(dataDir, 'library.json'),
+    lockFile: join(dataDir, 'margin.lock'),
+    articlesDir,
+    memosDir: join(dataDir, 'memos'),
+    articleDir: (id) => join(articlesDir, id),
+    articleFile: (id) => join(articlesDir, id, 'article.json'),
+    annotationsFile: (id) => join(articlesDir, id, 'annotations.json'),
+    stagingDir: (id) => join(articlesDir, `${STAGING_PREFIX}${id}`),
+  };
+}

@@ -1,0 +1,38 @@
+import { relative } from 'node:path';
+import type { ArticleSummary } from '../../../shared/domain/article';
+import type { StoreNotice } from '../../../shared/domain/library-status';
+import type { LibraryLayout } from './library-layout';
+import { readArticleFile } from './read-article-file';
+import { setAsideFile } from './set-aside-file';
+import { StoreFileError } from './store-file-spec';
+import { toArticleSummary } from './to-article-summary';
+
+/**
+ * Reads the index entries back from the given article folders (each `article.json` holds
+ * its own metadata, so the index can always be rebuilt). A damaged `article.json` is set
+ * aside and reported, never dropped silently.
+ */
+export async function readArticleSummaries(
+  layout: LibraryLayout,
+  ids: readonly string[],
+  report: (notice: StoreNotice) => void,
+  now: Date,
+): Promise<ArticleSummary[]> {
+  const summaries: ArticleSummary[] = [];
+  for (const id of ids) {
+    const path = layout.articleFile(id);
+    try {
+      summaries.push(toArticleSummary(await readArticleFile(path)));
+    } catch (error) {
+      if (!(error instanceof StoreFileError)) throw error;
+      const setAsideAs = error.missing ? null : await setAsideFile(path, now);
+      report({
+        file: relative(layout.dataDir, path),
+        setAsideAs: setAsideAs && relative(layout.dataDir, setAsideAs),
+        reason: error.reason,
+        outcome: `The article in folder articles/${id} could not be listed; its folder was left as it is.`,
+      });
+    }
+  }
+  return summaries.sort((a, b) => b.importedAt.localeCompare(a.importedAt));
+}

@@ -1,0 +1,15 @@
+import { rename } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { fsyncDirectory } from './durable-write';
+
+/**
+ * Moves a damaged store file out of the way (`<name>.corrupt-<timestamp>`) so that it is
+ * never overwritten and can still be inspected or recovered by hand. Returns the new path.
+ */
+export async function setAsideFile(path: string, now: Date = new Date()): Promise<string> {
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  const target = join(dirname(path), `${basename(path)}.corrupt-${stamp}`);
+  await rename(path, target);
+  await fsyncDirectory(dirname(path));
+  return target;
+}

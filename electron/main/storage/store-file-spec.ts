@@ -1,0 +1,30 @@
+import type { z } from 'zod';
+
+/**
+ * How one kind of store file looks on disk: a JSON object stamped with `schemaVersion`,
+ * its zod schema for the current version, and one migration per older version.
+ */
+export interface StoreFileSpec<T extends { schemaVersion: number }> {
+  /** For messages to the analyst: "the library index", "an article's text". */
+  readonly description: string;
+  readonly currentVersion: T['schemaVersion'];
+  readonly schema: z.ZodType<T>;
+  /** `migrations[n]` turns a version-n object into a version-(n+1) object. */
+  readonly migrations: Readonly<
+    Record<number, (data: Record<string, unknown>) => Record<string, unknown>>
+  >;
+}
+
+/** Why a store file could not be used. `newer-version` files are valid, just not ours to write. */
+export class StoreFileError extends Error {
+  constructor(
+    readonly kind: 'corrupt' | 'newer-version',
+    readonly reason: string,
+    readonly data?: Record<string, unknown>,
+    /** The file does not exist at all (nothing to set aside). */
+    readonly missing = false,
+  ) {
+    super(reason);
+    this.name = 'StoreFileError';
+  }
+}

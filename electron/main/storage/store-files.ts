@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { Article, ArticleSummary } from '../../../shared/domain/article';
+import { Highlight } from '../../../shared/domain/highlight';
+import { EntityId } from '../../../shared/domain/primitives';
+import type { StoreFileSpec } from './store-file-spec';
+
+/** `library.json`: settings and the article index. Small; everything large lives in shards. */
+export const LibraryFile = z.object({
+  schemaVersion: z.literal(1),
+  settings: z.object({}),
+  articles: z.array(ArticleSummary),
+});
+export type LibraryFile = z.infer<typeof LibraryFile>;
+
+export const libraryFileSpec: StoreFileSpec<LibraryFile> = {
+  description: 'the library index',
+  currentVersion: 1,
+  schema: LibraryFile,
+  migrations: {},
+};
+
+export function emptyLibraryFile(): LibraryFile {
+  return { schemaVersion: 1, settings: {}, articles: [] };
+}
+
+/** `articles/<id>/article.json`: written once at import and never rewritten. */
+export const ArticleFile = z.object({ schemaVersion: z.literal(1), article: Article });
+export type ArticleFile = z.infer<typeof ArticleFile>;
+
+export const articleFileSpec: StoreFileSpec<ArticleFile> = {
+  description: "an article's text",
+  currentVersion: 1,
+  schema: ArticleFile,
+  migrations: {},
+};
+
+/** `articles/<id>/annotations.json`: the article's highlights, rewritten on each change. */
+export const AnnotationsFile = z.object({
+  schemaVersion: z.literal(1),
+  articleId: EntityId,
+  highlights: z.array(Highlight),
+});
+export type AnnotationsFile = z.infer<typeof AnnotationsFile>;
+
+export const annotationsFileSpec: StoreFileSpec<AnnotationsFile> = {
+  description: "an article's highlights",
+  currentVersion: 1,
+  schema: AnnotationsFile,
+  migrations: {},
+};
+
+export function emptyAnnotationsFile(articleId: string): AnnotationsFile {
+  return { schemaVersion: 1, articleId, highlights: [] };
+}
