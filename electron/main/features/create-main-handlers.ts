@@ -1,0 +1,27 @@
+import type { ChannelHandlers } from '../ipc/channel-handlers';
+import type { Library } from '../storage/open-library';
+import { createArticlesHandlers } from './articles/articles-handlers';
+import { createLibraryHandlers } from './library/library-handlers';
+import { createSampleCatalog } from './samples/sample-catalog';
+import { createSamplesHandlers } from './samples/samples-handlers';
+
+export interface MainServices {
+  library: Library;
+  /** The folder holding `manifest.json` and the sample articles. */
+  seedsDir: string;
+  now?: () => Date;
+}
+
+/** Every channel's handler, over one open library. Electron and the test bridge both use this. */
+export function createMainHandlers({
+  library,
+  seedsDir,
+  now = () => new Date(),
+}: MainServices): ChannelHandlers {
+  const samples = createSampleCatalog(seedsDir);
+  return {
+    ...createLibraryHandlers({ library }),
+    ...createArticlesHandlers({ library, now }),
+    ...createSamplesHandlers({ library, samples, now }),
+  };
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { IsoDate } from '../../../../shared/domain/primitives';
+import { SampleInfo } from '../../../../shared/domain/sample';
+
+/** `seeds/manifest.json`: the sample articles shipped with the app and what is known about them. */
+export const SampleManifest = z.object({
+  samples: z.array(
+    z.object({
+      id: SampleInfo.shape.id,
+      /** File name inside `seeds/` (no folders: the manifest cannot point elsewhere). */
+      file: z.string().regex(/^[\w.-]+\.txt$/),
+      source: z.string().optional(),
+      author: z.string().optional(),
+      publishedAt: IsoDate.optional(),
+      description: z.string(),
+    }),
+  ),
+});
+export type SampleManifest = z.infer<typeof SampleManifest>;
+export type SampleEntry = SampleManifest['samples'][number];

@@ -1,0 +1,34 @@
+import type { ChannelHandlers } from '../../ipc/channel-handlers';
+import type { Library } from '../../storage/open-library';
+import { buildArticle } from '../articles/build-article';
+import type { SampleCatalog } from './sample-catalog';
+
+export interface SamplesFeatureDeps {
+  library: Library;
+  samples: SampleCatalog;
+  now: () => Date;
+}
+
+export function createSamplesHandlers({
+  library,
+  samples,
+  now,
+}: SamplesFeatureDeps): Pick<ChannelHandlers, 'samples:list' | 'samples:import'> {
+  return {
+    'samples:list': () => samples.list(),
+    'samples:import': async ({ sampleId }) => {
+      const { entry, text } = await samples.get(sampleId);
+      const article = await buildArticle(
+        {
+          text,
+          source: entry.source,
+          author: entry.author,
+          publishedAt: entry.publishedAt,
+          origin: { kind: 'sample', sampleId },
+        },
+        now(),
+      );
+      return library.articles.insert(article);
+    },
+  };
+}

@@ -1,0 +1,58 @@
+// Wiring only: single-instance lock → open storage → register IPC → create window.
+import { join } from 'node:path';
+import { app, dialog, session, shell } from 'electron';
+import log from 'electron-log/main';
+import { createMainHandlers } from './features/create-main-handlers';
+import { registerElectronIpc } from './ipc/register-electron-ipc';
+import type { RendererEntry } from './ipc/sender-guard';
+import { openLibraryOrExplain } from './open-library-or-explain';
+import { resolveDataDir } from './resolve-data-dir';
+import { denyAllPermissions, guardWebContents } from './security/harden-web-contents';
+import { installApplicationMenu } from './window/application-menu';
+import { createMainWindow } from './window/create-main-window';
+
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const entry: RendererEntry = devServerUrl
+  ? { kind: 'http', origin: new URL(devServerUrl).origin }
+  : { kind: 'file', indexHtml: join(import.meta.dirname, '../renderer/index.html') };
+const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
+const seedsDir = app.isPackaged
+  ? join(process.resourcesPath, 'seeds')
+  : join(app.getAppPath(), 'seeds');
+
+async function start(): Promise<void> {
+  log.transports.file.level = 'info';
+  const library = await openLibraryOrExplain(resolveDataDir(app.getPath('userData')), dialog, log);
+  if (!library) return app.quit();
+
+  denyAllPermissions(session.defaultSession);
+  guardWebContents(app, shell, entry, log);
+  registerElectronIpc(createMainHandlers({ library, seedsDir }), entry, log);
+  installApplicationMenu(app);
+  const window = createMainWindow(entry, preloadPath);
+
+  app.on('second-instance', () => {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  let closed = false;
+  app.on('before-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    void library.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
+  });
+}
+
+if (app.requestSingleInstanceLock()) {
+  app.setAboutPanelOptions({ applicationName: 'Margin', applicationVersion: app.getVersion() });
+  app.whenReady().then(start, (error: unknown) => {
+    log.error('Margin failed to start', error);
+    app.quit();
+  });
+} else {
+  app.quit();
+}

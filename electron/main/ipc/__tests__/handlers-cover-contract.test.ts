@@ -1,0 +1,94 @@
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { channels } from '../../../../shared/ipc/channels';
+import { contract } from '../../../../shared/ipc/contract';
+import { createWorkbenchApi } from '../../../../shared/ipc/create-workbench-api';
+import { createMainHandlers } from '../../features/create-main-handlers';
+import { openLibrary, type Library } from '../../storage/open-library';
+import { collectingLogger } from '../../test-support/collecting-logger';
+import { createTempDataDir } from '../../test-support/temp-data-dir';
+import { registerIpc } from '../register-ipc';
+
+const seedsDir = join(import.meta.dirname, '../../../../seeds');
+const indexHtml = '/app/out/renderer/index.html';
+
+/** Records what is registered, the way Electron's ipcMain would hold it. */
+function recordingIpcMain() {
+  const registered = new Map<string, (event: IpcMainInvokeEvent, payload: unknown) => unknown>();
+  const ipcMain = {
+    handle: (channel: string, listener: (event: IpcMainInvokeEvent, payload: unknown) => unknown) =>
+      registered.set(channel, listener),
+  } as unknown as IpcMain;
+  return { ipcMain, registered };
+}
+
+const eventFrom = (url: string, parent: unknown = null) =>
+  ({ senderFrame: { url, parent } }) as unknown as IpcMainInvokeEvent;
+
+describe('main handlers and the contract', () => {
+  let library: Library;
+  let cleanup: () => Promise<void>;
+
+  beforeEach(async () => {
+    const temp = await createTempDataDir();
+    cleanup = temp.cleanup;
+    library = await openLibrary(temp.dir, { logger: collectingLogger() });
+  });
+  afterEach(async () => {
+    await library.close();
+    await cleanup();
+  });
+
+  it('has a handler for every contract channel and none outside it', () => {
+    const handlers = createMainHandlers({ library, seedsDir });
+    expect(Object.keys(handlers).sort()).toEqual(Object.keys(contract).sort());
+  });
+
+  it('has an API method for every contract channel', () => {
+    const api = createWorkbenchApi(async () => undefined) as unknown as Record<string, object>;
+    const methods = Object.entries(api).flatMap(([d, verbs]) =>
+      Object.keys(verbs).map((v) => `${d}:${v}`),
+    );
+    expect(methods.sort()).toEqual(Object.keys(contract).sort());
+  });
+
+  it('registers every channel with ipcMain exactly once', () => {
+    const { ipcMain, registered } = recordingIpcMain();
+    registerIpc(
+      ipcMain,
+      createMainHandlers({ library, seedsDir }),
+      { kind: 'file', indexHtml },
+      collectingLogger(),
+    );
+    expect([...registered.keys()].sort()).toEqual([...channels].sort());
+  });
+
+  it('answers the app window and refuses a foreign frame, a subframe and a null frame', async () => {
+    const { ipcMain, registered } = recordingIpcMain();
+    registerIpc(
+      ipcMain,
+      createMainHandlers({ library, seedsDir }),
+      { kind: 'file', indexHtml },
+      collectingLogger(),
+    );
+    const listArticles = registered.get('articles:list')!;
+    const appUrl = pathToFileURL(indexHtml).href;
+
+    await expect(listArticles(eventFrom(appUrl), undefined)).resolves.toEqual({
+      ok: true,
+      value: [],
+    });
+    for (const event of [
+      eventFrom('https://evil.example/'),
+      eventFrom(appUrl, { url: appUrl }),
+      { senderFrame: null } as unknown as IpcMainInvokeEvent,
+    ]) {
+      await expect(listArticles(event, undefined)).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
+    }
+  });
+});
