@@ -1,0 +1,6 @@
+import { createWorkbenchClient, type WorkbenchClient } from './workbench-client';
+
+/** The client the app uses; null when the page was opened without Margin's bridge. */
+export const workbench: WorkbenchClient | null = window.workbench
+  ? createWorkbenchClient(window.workbench)
+  : null;

@@ -1,0 +1,76 @@
+import { create } from 'zustand';
+import type {
+  Article,
+  ArticleAdded,
+  ArticleSummary,
+  NewArticleInput,
+} from '../../../shared/domain/article';
+import { requireWorkbench } from '../lib/require-workbench';
+import { errorMessage } from '../lib/workbench-client';
+
+export type OpenArticle =
+  | { status: 'none' }
+  | { status: 'loading'; id: string }
+  | { status: 'ready'; article: Article }
+  | { status: 'error'; id: string; message: string };
+
+interface ArticlesState {
+  /** The library, newest import first. */
+  summaries: ArticleSummary[];
+  listStatus: 'loading' | 'ready' | 'error';
+  listError: string | null;
+  selectedId: string | null;
+  open: OpenArticle;
+  loadList(): Promise<void>;
+  /** Selects an article and loads its text into the reader. */
+  select(id: string): Promise<void>;
+  /** Adds a pasted article and opens it; throws WorkbenchCallError with the analyst's message. */
+  add(input: NewArticleInput): Promise<ArticleAdded>;
+  importSample(sampleId: string): Promise<ArticleAdded>;
+}
+
+export const useArticlesStore = create<ArticlesState>()((set, get) => {
+  async function opened(added: ArticleAdded): Promise<ArticleAdded> {
+    if (added.created) set((s) => ({ summaries: [added.article, ...s.summaries] }));
+    await get().select(added.article.id);
+    return added;
+  }
+
+  return {
+    summaries: [],
+    listStatus: 'loading',
+    listError: null,
+    selectedId: null,
+    open: { status: 'none' },
+
+    async loadList() {
+      set({ listStatus: 'loading', listError: null });
+      try {
+        const summaries = await requireWorkbench().articles.list();
+        set({ summaries, listStatus: 'ready' });
+      } catch (error) {
+        set({ listStatus: 'error', listError: errorMessage(error) });
+      }
+    },
+
+    async select(id) {
+      set({ selectedId: id, open: { status: 'loading', id } });
+      try {
+        const article = await requireWorkbench().articles.get({ id });
+        if (get().selectedId === id) set({ open: { status: 'ready', article } });
+      } catch (error) {
+        if (get().selectedId === id) {
+          set({ open: { status: 'error', id, message: errorMessage(error) } });
+        }
+      }
+    },
+
+    async add(input) {
+      return opened(await requireWorkbench().articles.create(input));
+    },
+
+    async importSample(sampleId) {
+      return opened(await requireWorkbench().samples.import({ sampleId }));
+    },
+  };
+});
