@@ -1,0 +1,7 @@
+import { join } from 'node:path';
+
+export const repoRoot = join(import.meta.dirname, '../..');
+export const rendererDir = join(repoRoot, 'out/renderer');
+export const bridgeScript = join(repoRoot, 'out/e2e/bridge.js');
+export const seedsDir = join(repoRoot, 'seeds');
+export const screenshotsDir = join(repoRoot, 'docs/screenshots');
