@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import type { Article } from '../shared/domain/article';
+import type { Highlight } from '../shared/domain/highlight';
+import { libraryLayout } from '../electron/main/storage/library-layout';
+import { serializeStoreFile } from '../electron/main/storage/parse-store-file';
+import {
+  annotationsFileSpec,
+  articleFileSpec,
+  libraryFileSpec,
+} from '../electron/main/storage/store-files';
+import { toArticleSummary } from '../electron/main/storage/to-article-summary';
+import { seededRandom, seededUuid } from './random';
+
+const WORDS = (
+  'Microsoft Azure OpenAI Umsatz Marge Prognose Analysten Quartal Wachstum Risiko Aktie ' +
+  'revenue margin guidance quarter growth risk shares investors cloud capital expenditure ' +
+  'the and der die das und mit für von auf hat wird sich nicht eine einer zum zur im ' +
+  'Wettbewerb Regulierung Nachfrage Bewertung Dividende cash flow earnings valuation'
+).split(' ');
+
+export interface SyntheticLibrary {
+  articles: Article[];
+  highlights: Highlight[];
+}
+
+function paragraph(random: () => number): string {
+  const words = Array.from(
+    { length: 40 + Math.floor(random() * 60) },
+    () => WORDS[Math.floor(random() * WORDS.length)]!,
+  );
+  return words.join(' ').replace(/^./, (c) => c.toUpperCase()) + '.';
+}
+
+/** An analyst-year: `articleCount` articles of about 5 KB with `highlightsPerArticle` each. */
+export function generateLibrary(
+  articleCount: number,
+  highlightsPerArticle: number,
+  seed: number,
+): SyntheticLibrary {
+  const random = seededRandom(seed);
+  const start = Date.parse('2025-11-25T08:00:00Z');
+  const articles: Article[] = [];
+  const highlights: Highlight[] = [];
+  for (let n = 0; n < articleCount; n++) {
+    const paragraphs: string[] = [];
+    while (paragraphs.join('\n\n').length < 5_000) paragraphs.push(paragraph(random));
+    const text = paragraphs.join('\n\n');
+    let offset = 0;
+    const blocks = paragraphs.map((p) => {
+      const block = { kind: 'paragraph' as const, start: offset, end: offset + p.length };
+      offset += p.length + 2;
+      return block;
+    });
+    const importedAt = new Date(start + n * 3_000_000).toISOString();
+    const article: Article = {
+      id: seededUuid(random),
+      title: `Synthetic article ${n + 1}`,
+      source: 'Bench Wire',
+      author: null,
+      publishedAt: importedAt.slice(0, 10),
+      language: n % 2 ? 'en' : 'de',
+      importedAt,
+      origin: { kind: 'paste' },
+      contentHash: createHash('sha256').update(text).digest('hex'),
+      wordCount: text.split(/\s+/).length,
+      text,
+      blocks,
+    };
+    articles.push(article);
+    for (let h = 0; h < highlightsPerArticle; h++) highlights.push(highlightIn(article, random));
+  }
+  return { articles, highlights };
+}
+
+export function highlightIn(article: Article, random: () => number): Highlight {
+  const start = Math.floor(random() * (article.text.length - 200));
+  const end = start + 40 + Math.floor(random() * 150);
+  return {
+    id: seededUuid(random),
+    articleId: article.id,
+    selectors: {
+      quote: {
+        exact: article.text.slice(start, end),
+        prefix: article.text.slice(Math.max(0, start - 32), start),
+        suffix: article.text.slice(end, end + 32),
+      },
+      position: { start, end },
+    },
+    claimClass: (['thesis', 'risk', 'evidence'] as const)[Math.floor(random() * 3)]!,
+    tags: random() < 0.3 ? ['azure'] : [],
+    note: random() < 0.5 ? 'Check against the 10-Q before citing.' : '',
+    createdAt: article.importedAt,
+    updatedAt: article.importedAt,
+  };
+}
+
+/**
+ * Writes the library in Margin's own sharded format (the same serializers as the app),
+ * without fsync: this is the fixture, not the thing measured.
+ */
+export async function writeShardedLibrary(
+  dataDir: string,
+  library: SyntheticLibrary,
+): Promise<void> {
+  const layout = libraryLayout(dataDir);
+  const byArticle = new Map<string, Highlight[]>();
+  for (const h of library.highlights)
+    byArticle.set(h.articleId, [...(byArticle.get(h.articleId) ?? []), h]);
+  for (const article of library.articles) {
+    await mkdir(layout.articleDir(article.id), { recursive: true });
+    await writeFile(
+      layout.articleFile(article.id),
+      serializeStoreFile(articleFileSpec, { schemaVersion: 1, article }),
+    );
+    await writeFile(
+      layout.annotationsFile(article.id),
+      serializeStoreFile(annotationsFileSpec, {
+        schemaVersion: 1,
+        articleId: article.id,
+        highlights: byArticle.get(article.id) ?? [],
+      }),
+    );
+  }
+  await mkdir(layout.memosDir, { recursive: true });
+  const summaries = library.articles.map(toArticleSummary).reverse(); // newest first
+  await writeFile(
+    layout.libraryFile,
+    serializeStoreFile(libraryFileSpec, { schemaVersion: 1, settings: {}, articles: summaries }),
+  );
+}
