@@ -1,11 +1,14 @@
 import { relative } from 'node:path';
 import { Low } from 'lowdb';
 import type { Highlight } from '../../../shared/domain/highlight';
+import type { StoreNotice } from '../../../shared/domain/library-status';
 import { AppError } from '../errors/app-error';
 import { describeWriteFailure } from './describe-write-failure';
 import { DurableJsonFile } from './durable-json-file';
 import type { LibraryLayout } from './library-layout';
 import type { ReadOnlyGuard } from './read-only-guard';
+import { serialQueue } from './serial-queue';
+import { setAsideFile } from './set-aside-file';
 import { StoreFileError } from './store-file-spec';
 import { annotationsFileSpec, emptyAnnotationsFile, type AnnotationsFile } from './store-files';
 
@@ -13,7 +16,7 @@ export interface AnnotationsRepo {
   listHighlights(articleId: string): Promise<Highlight[]>;
   /** Inserts the highlight, or replaces the one with the same id; durable when it resolves. */
   saveHighlight(highlight: Highlight): Promise<void>;
-  /** Resolves when every write started so far has reached the disk. */
+  /** Resolves when every read and write started so far has finished. */
   flush(): Promise<void>;
 }
 
@@ -21,23 +24,44 @@ interface AnnotationsRepoDeps {
   layout: LibraryLayout;
   articleExists: (articleId: string) => boolean;
   assertWritable: ReadOnlyGuard;
+  report: (notice: StoreNotice) => void;
+  now: () => Date;
 }
 
-/** Open annotation files kept in memory; the analyst works in a handful of articles at a time. */
-const OPEN_FILES_LIMIT = 64;
-
+/**
+ * Highlights live in one small file per article. Every operation on an article's file is
+ * a read-modify-write in that article's own queue, so concurrent saves never overwrite
+ * each other; nothing is cached between operations, so memory can never drift from disk.
+ */
 export function createAnnotationsRepo({
   layout,
   articleExists,
   assertWritable,
+  report,
+  now,
 }: AnnotationsRepoDeps): AnnotationsRepo {
-  // The loading promise is cached, so concurrent first saves share one in-memory copy.
-  const open = new Map<string, Promise<Low<AnnotationsFile>>>();
-  // Each article's last write (settled): a file evicted from `open` is re-read only after it.
-  const lastWrites = new Map<string, Promise<void>>();
+  const queues = new Map<string, { run: ReturnType<typeof serialQueue>; pending: number }>();
 
-  async function read(articleId: string): Promise<Low<AnnotationsFile>> {
-    await lastWrites.get(articleId);
+  /** Runs `task` after every earlier task on the same article. */
+  async function inQueue<T>(articleId: string, task: () => Promise<T>): Promise<T> {
+    const queue = queues.get(articleId) ?? { run: serialQueue(), pending: 0 };
+    queues.set(articleId, queue);
+    queue.pending++;
+    try {
+      return await queue.run(task);
+    } finally {
+      if (--queue.pending === 0) queues.delete(articleId);
+    }
+  }
+
+  /**
+   * Reads the article's highlights file. A damaged file is set aside (never written over)
+   * and reported; the article then starts a fresh file. A newer version is refused.
+   */
+  async function open(articleId: string): Promise<Low<AnnotationsFile>> {
+    if (!articleExists(articleId)) {
+      throw new AppError('NOT_FOUND', 'This article is no longer in the library.');
+    }
     const path = layout.annotationsFile(articleId);
     const db = new Low(
       new DurableJsonFile(path, annotationsFileSpec),
@@ -45,66 +69,55 @@ export function createAnnotationsRepo({
     );
     try {
       await db.read();
+      return db;
     } catch (error) {
       if (!(error instanceof StoreFileError)) throw error;
+      const file = relative(layout.dataDir, path);
+      if (error.kind === 'newer-version') {
+        throw new AppError(
+          'STORE_READ_ONLY',
+          `The highlights file ${file} ${error.reason}; Margin will not change it.`,
+        );
+      }
+      const setAsideAs = relative(layout.dataDir, await setAsideFile(path, now()));
+      report({
+        file,
+        setAsideAs,
+        reason: error.reason,
+        outcome:
+          "The article's earlier highlights are in the set-aside file; new highlights go into a fresh one.",
+      });
       throw new AppError(
         'STORE_CORRUPT',
-        `The highlights file ${relative(layout.dataDir, path)} cannot be read (${error.reason}). ` +
-          'Margin left it untouched and will not write over it.',
+        `The highlights file ${file} was damaged (${error.reason}). Margin set it aside as ${setAsideAs}; ` +
+          'new highlights for this article are saved in a fresh file.',
       );
     }
-    return db;
-  }
-
-  function load(articleId: string): Promise<Low<AnnotationsFile>> {
-    const cached = open.get(articleId);
-    if (cached) {
-      open.delete(articleId);
-      open.set(articleId, cached); // most recently used last
-      return cached;
-    }
-    if (!articleExists(articleId)) {
-      return Promise.reject(new AppError('NOT_FOUND', 'This article is no longer in the library.'));
-    }
-    const loading = read(articleId);
-    open.set(articleId, loading);
-    loading.catch(() => open.delete(articleId));
-    if (open.size > OPEN_FILES_LIMIT) open.delete(open.keys().next().value!);
-    return loading;
-  }
-
-  function track(articleId: string, write: Promise<void>): Promise<void> {
-    const settled = write.catch(() => undefined);
-    lastWrites.set(articleId, settled);
-    void settled.then(() => {
-      if (lastWrites.get(articleId) === settled) lastWrites.delete(articleId);
-    });
-    return write;
   }
 
   return {
-    async listHighlights(articleId) {
-      return [...(await load(articleId)).data.highlights];
+    listHighlights: (articleId) =>
+      inQueue(articleId, async () => [...(await open(articleId)).data.highlights]),
+
+    saveHighlight: async (highlight) => {
+      assertWritable(); // checked when asked: a save accepted before close() still completes
+      return inQueue(highlight.articleId, async () => {
+        const db = await open(highlight.articleId);
+        const others = db.data.highlights.filter((h) => h.id !== highlight.id);
+        const replaced = others.length < db.data.highlights.length;
+        db.data.highlights = replaced
+          ? db.data.highlights.map((h) => (h.id === highlight.id ? highlight : h))
+          : [...others, highlight];
+        try {
+          await db.write();
+        } catch (error) {
+          throw describeWriteFailure('the highlight', error);
+        }
+      });
     },
-    async saveHighlight(highlight) {
-      assertWritable();
-      const db = await load(highlight.articleId);
-      const highlights = db.data.highlights;
-      const index = highlights.findIndex((h) => h.id === highlight.id);
-      const previous = index === -1 ? undefined : highlights[index];
-      if (index === -1) highlights.push(highlight);
-      else highlights[index] = highlight;
-      try {
-        await track(highlight.articleId, db.write());
-      } catch (error) {
-        // Keep memory equal to disk: undo the change that did not reach the disk.
-        if (previous) highlights[index] = previous;
-        else highlights.splice(highlights.indexOf(highlight), 1);
-        throw describeWriteFailure('the highlight', error);
-      }
-    },
-    async flush() {
-      await Promise.all(lastWrites.values());
+
+    flush: async () => {
+      await Promise.all([...queues.keys()].map((id) => inQueue(id, async () => undefined)));
     },
   };
 }

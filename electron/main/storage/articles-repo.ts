@@ -28,6 +28,8 @@ export interface ArticlesRepo {
   insert(article: Article): Promise<ArticleAdded>;
   /** The same for a batch, with one index write (batch import, benchmarks). */
   insertMany(articles: readonly Article[]): Promise<ArticleAdded[]>;
+  /** Resolves when every insert started so far has finished. */
+  flush(): Promise<void>;
 }
 
 interface ArticlesRepoDeps {
@@ -56,6 +58,12 @@ export function createArticlesRepo({
     } catch (error) {
       if (!(error instanceof StoreFileError)) throw error;
       const file = relative(layout.dataDir, path);
+      if (error.kind === 'newer-version') {
+        throw new AppError(
+          'STORE_READ_ONLY',
+          `Couldn't open "${summary.title}": its file ${file} ${error.reason}. Update Margin to read it; nothing was changed.`,
+        );
+      }
       const setAsideAs = error.missing
         ? null
         : relative(layout.dataDir, await setAsideFile(path, now()));
@@ -96,9 +104,9 @@ export function createArticlesRepo({
     }
   }
 
-  function insertMany(articles: readonly Article[]): Promise<ArticleAdded[]> {
+  async function insertMany(articles: readonly Article[]): Promise<ArticleAdded[]> {
+    assertWritable(); // checked when asked: a request accepted before close() still completes
     return serialize(async () => {
-      assertWritable();
       const known = new Map(index.data.articles.map((a) => [a.contentHash, a]));
       const fresh: Article[] = [];
       const results = articles.map((article): ArticleAdded => {
@@ -121,5 +129,6 @@ export function createArticlesRepo({
     get,
     insertMany,
     insert: async (article) => (await insertMany([article]))[0]!,
+    flush: () => serialize(async () => undefined),
   };
 }

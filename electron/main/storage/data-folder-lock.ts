@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
-import { hostname } from 'node:os';
+import { hostname, uptime } from 'node:os';
 import { z } from 'zod';
 import { STORE_FILE_MODE } from './durable-write';
 
@@ -9,6 +9,8 @@ export const LockOwner = z.object({
   app: z.literal('margin'),
   pid: z.int(),
   hostname: z.string(),
+  /** When this machine booted: a lock from before a reboot is stale even if its pid is reused. */
+  bootedAt: z.number().optional(),
   startedAt: z.string(),
   token: z.string(),
 });
@@ -33,6 +35,10 @@ export interface DataFolderLock {
 
 /** A lock file that cannot be read and is older than this was left by a crash mid-write. */
 const UNREADABLE_LOCK_GRACE_MS = 10_000;
+/** Boot time is derived from uptime, so it wobbles by a few seconds; a reboot moves it far more. */
+const BOOT_TIME_TOLERANCE_MS = 60_000;
+
+const bootedAt = () => Date.now() - uptime() * 1000;
 
 function isProcessAlive(pid: number): boolean {
   try {
@@ -51,14 +57,47 @@ async function readOwner(lockFile: string): Promise<LockOwner | null> {
   }
 }
 
-/** Stale: its process is gone from this machine, or the file is unreadable and old. */
+/**
+ * Stale: written on this machine before its last reboot, or by a process that is gone, or
+ * unreadable and old. A lock from another machine is never stale: we cannot see its process.
+ */
 async function isStale(lockFile: string, owner: LockOwner | null): Promise<boolean> {
-  if (owner) return owner.hostname === hostname() && !isProcessAlive(owner.pid);
+  if (owner) {
+    if (owner.hostname !== hostname()) return false;
+    const rebooted =
+      owner.bootedAt !== undefined &&
+      Math.abs(owner.bootedAt - bootedAt()) > BOOT_TIME_TOLERANCE_MS;
+    return rebooted || !isProcessAlive(owner.pid);
+  }
   try {
     return Date.now() - (await stat(lockFile)).mtimeMs > UNREADABLE_LOCK_GRACE_MS;
   } catch {
     return true;
   }
+}
+
+/**
+ * Moves the stale lock out of the way. Two processes may find the same stale lock; if
+ * the other one has already replaced it with its own fresh lock, what we moved is not the
+ * stale lock, and we put it back so that its owner keeps it (and we are refused next).
+ */
+async function moveStaleLockAside(
+  lockFile: string,
+  stale: LockOwner | null,
+  token: string,
+): Promise<void> {
+  const aside = `${lockFile}.stale-${token}`;
+  try {
+    await rename(lockFile, aside);
+  } catch {
+    return; // already gone: someone else took it over or released it
+  }
+  const moved = await readOwner(aside);
+  if (stale && moved && moved.token !== stale.token) {
+    await rename(aside, lockFile).catch(() => undefined);
+    return;
+  }
+  await unlink(aside).catch(() => undefined);
 }
 
 async function tryCreate(lockFile: string, owner: LockOwner): Promise<boolean> {
@@ -89,6 +128,7 @@ export async function acquireDataFolderLock(lockFile: string): Promise<DataFolde
     app: 'margin',
     pid: process.pid,
     hostname: hostname(),
+    bootedAt: bootedAt(),
     startedAt: new Date().toISOString(),
     token: randomUUID(),
   };
@@ -104,9 +144,7 @@ export async function acquireDataFolderLock(lockFile: string): Promise<DataFolde
     }
     const holder = await readOwner(lockFile);
     if (!(await isStale(lockFile, holder))) throw new DataFolderLockedError(holder);
-    // Rename rather than unlink, so two processes racing to take over cannot both succeed.
-    await rename(lockFile, `${lockFile}.stale-${owner.token}`).catch(() => undefined);
-    await unlink(`${lockFile}.stale-${owner.token}`).catch(() => undefined);
+    await moveStaleLockAside(lockFile, holder, owner.token);
   }
   throw new DataFolderLockedError(await readOwner(lockFile));
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 
 /**
- * Where everything lives in the data folder (see docs/adr/0002-sharded-store.md):
+ * Where everything lives in the data folder (see docs/adr/0002-sharded-durable-store.md):
  *
  *     library.json                 schema version, settings, article index (metadata only)
  *     margin.lock                  who has the library open

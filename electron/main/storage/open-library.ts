@@ -9,7 +9,7 @@ import { acquireDataFolderLock } from './data-folder-lock';
 import { DurableJsonFile } from './durable-json-file';
 import { libraryLayout, type LibraryLayout } from './library-layout';
 import { readOnlyGuard } from './read-only-guard';
-import { readArticleSummaries } from './rebuild-article-index';
+import { readArticleSummaries } from './read-article-summaries';
 import { scanArticleFolders } from './scan-article-folders';
 import { setAsideFile } from './set-aside-file';
 import { StoreFileError } from './store-file-spec';
@@ -126,12 +126,16 @@ export async function openLibrary(
     await sweepStaging(layout);
     const { index, readOnlyReason } = await loadIndex(layout, report, now);
     if (!readOnlyReason) await adoptUnlistedArticles(layout, index, report, now, logger);
-    const assertWritable = readOnlyGuard(() => readOnlyReason);
     let closing: Promise<void> | undefined;
+    const assertWritable = readOnlyGuard(() =>
+      closing ? 'Margin is closing the library.' : readOnlyReason,
+    );
     const articles = createArticlesRepo({ layout, index, assertWritable, report, now });
     const annotations = createAnnotationsRepo({
       layout,
       assertWritable,
+      report,
+      now,
       articleExists: (id) => articles.findById(id) !== undefined,
     });
     return {
@@ -144,9 +148,10 @@ export async function openLibrary(
         articleCount: index.data.articles.length,
         notices: [...notices],
       }),
-      close: async () => {
-        closing ??= annotations.flush().then(() => lock.release());
-        await closing;
+      close: () => {
+        // New writes are refused from here on; the ones under way finish first.
+        closing ??= Promise.all([articles.flush(), annotations.flush()]).then(() => lock.release());
+        return closing;
       },
     };
   } catch (error) {

@@ -1,6 +1,6 @@
 import { rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { fsyncDirectory } from './durable-write';
+import { hardenRename } from './durable-write';
 
 /**
  * Moves a damaged store file out of the way (`<name>.corrupt-<timestamp>`) so that it is
@@ -10,6 +10,6 @@ export async function setAsideFile(path: string, now: Date = new Date()): Promis
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const target = join(dirname(path), `${basename(path)}.corrupt-${stamp}`);
   await rename(path, target);
-  await fsyncDirectory(dirname(path));
+  await hardenRename(dirname(path));
   return target;
 }

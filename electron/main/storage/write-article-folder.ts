@@ -1,7 +1,7 @@
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article } from '../../../shared/domain/article';
-import { fsyncDirectory, writeFileDurably } from './durable-write';
+import { hardenRename, writeFileDurably } from './durable-write';
 import type { LibraryLayout } from './library-layout';
 import { serializeStoreFile } from './parse-store-file';
 import { annotationsFileSpec, articleFileSpec, emptyAnnotationsFile } from './store-files';
@@ -28,5 +28,5 @@ export async function writeArticleFolder(layout: LibraryLayout, article: Article
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
-  await fsyncDirectory(layout.articlesDir);
+  await hardenRename(layout.articlesDir);
 }

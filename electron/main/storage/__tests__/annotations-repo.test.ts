@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Highlight } from '../../../../shared/domain/highlight';
@@ -75,6 +75,22 @@ describe('annotations repo', () => {
     expect((await library.annotations.listHighlights(articleId)).map((h) => h.id).sort()).toEqual(
       highlights.map((h) => h.id).sort(),
     );
+  });
+
+  it('sets a damaged highlights file aside, says so, and saves new highlights in a fresh one', async () => {
+    const path = join(dataDir, 'articles', articleId, 'annotations.json');
+    await writeFile(path, '{"schemaVersion":1,"articleId":');
+    const failure = await library.annotations.listHighlights(articleId).catch((e: unknown) => e);
+    expect(failure).toMatchObject({ code: 'STORE_CORRUPT' });
+    expect((failure as Error).message).toContain(`articles/${articleId}/annotations.json`);
+    const [notice] = library.status().notices;
+    expect(await readFile(join(dataDir, notice!.setAsideAs!), 'utf8')).toBe(
+      '{"schemaVersion":1,"articleId":',
+    );
+
+    const highlight = highlightIn(articleId);
+    await library.annotations.saveHighlight(highlight);
+    expect(await library.annotations.listHighlights(articleId)).toEqual([highlight]);
   });
 
   it('refuses a highlight for an article that is not in the library', async () => {

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readFile, writeFile } from 'node:fs/promises';
-import { hostname } from 'node:os';
+import { hostname, uptime } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTempDataDir } from '../../test-support/temp-data-dir';
@@ -76,6 +76,38 @@ describe('the data folder lock', () => {
     await writeFile(lockFile, JSON.stringify(foreign));
     await lock.release();
     expect(JSON.parse(await readFile(lockFile, 'utf8'))).toEqual(foreign);
+  });
+
+  it('takes over a lock written before this machine last booted, even if its pid is alive', async () => {
+    const beforeReboot = {
+      app: 'margin',
+      pid: process.pid, // reused by a live process after the reboot
+      hostname: hostname(),
+      bootedAt: Date.now() - uptime() * 1000 - 86_400_000,
+      startedAt: 'yesterday',
+      token: 'old',
+    };
+    await writeFile(lockFile, JSON.stringify(beforeReboot));
+    const lock = await acquireDataFolderLock(lockFile);
+    expect(lock.owner.pid).toBe(process.pid);
+    expect(JSON.parse(await readFile(lockFile, 'utf8')).token).toBe(lock.owner.token);
+    await lock.release();
+  });
+
+  it('lets exactly one of many racing processes take over a stale lock', async () => {
+    const dead = {
+      app: 'margin',
+      pid: 999_999_999,
+      hostname: hostname(),
+      startedAt: 'x',
+      token: 'dead',
+    };
+    await writeFile(lockFile, JSON.stringify(dead));
+    const racers = await Promise.all(Array.from({ length: 4 }, () => startSecondProcess(lockFile)));
+    running.push(...racers.map((r) => r.process));
+    const winners = racers.filter((r) => r.line.startsWith('locked'));
+    expect(winners).toHaveLength(1);
+    expect(JSON.parse(await readFile(lockFile, 'utf8')).pid).toBe(winners[0]!.process.pid);
   });
 
   it('never takes over a lock held on another machine', async () => {

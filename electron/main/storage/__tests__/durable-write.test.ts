@@ -1,8 +1,8 @@
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTempDataDir } from '../../test-support/temp-data-dir';
-import { TEMP_FILE_PATTERN, writeFileDurably } from '../durable-write';
+import { tempPathFor, TEMP_FILE_PATTERN, writeFileDurably } from '../durable-write';
 
 describe('writeFileDurably', () => {
   let dir: string;
@@ -33,8 +33,11 @@ describe('writeFileDurably', () => {
     expect((await readdir(dir)).filter((e) => TEMP_FILE_PATTERN.test(e))).toEqual([]);
   });
 
-  it('names its temp files so that a startup sweep recognises them', async () => {
-    expect(TEMP_FILE_PATTERN.test(`.library.json.${process.pid}.0a1b2c3d.tmp`)).toBe(true);
+  it('names its temp files so that a startup sweep recognises them, and nothing else', async () => {
+    const temp = basename(tempPathFor(join(dir, 'library.json')));
+    expect(temp).toMatch(/^\.library\.json\./);
+    expect(TEMP_FILE_PATTERN.test(temp)).toBe(true);
     expect(TEMP_FILE_PATTERN.test('library.json')).toBe(false);
+    expect(TEMP_FILE_PATTERN.test('library.json.corrupt-2026-11-25T20-30-00-000Z')).toBe(false);
   });
 });

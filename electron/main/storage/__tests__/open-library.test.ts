@@ -182,6 +182,39 @@ describe('openLibrary', () => {
     expect((await library.articles.get(fine.article.id)).text).toBe('Heil.');
   });
 
+  it('refuses, without renaming it, an article file written by a newer Margin', async () => {
+    const library = await openHere();
+    const { article } = await library.articles.insert(await paste('Aus der Zukunft.'));
+    const path = join(dataDir, 'articles', article.id, 'article.json');
+    const future = JSON.stringify({
+      ...JSON.parse(await readFile(path, 'utf8')),
+      schemaVersion: 5,
+    });
+    await writeFile(path, future);
+
+    await expect(library.articles.get(article.id)).rejects.toMatchObject({
+      code: 'STORE_READ_ONLY',
+    });
+    expect(await readFile(path, 'utf8')).toBe(future);
+    expect(await readdir(join(dataDir, 'articles', article.id))).toEqual([
+      'annotations.json',
+      'article.json',
+    ]);
+  });
+
+  it('refuses new writes once closing, after finishing the ones under way', async () => {
+    const library = await openHere();
+    const inFlight = library.articles.insert(await paste('Noch gespeichert.'));
+    const closed = library.close();
+    await expect(inFlight).resolves.toMatchObject({ created: true });
+    await expect(library.articles.insert(await paste('Zu spät.'))).rejects.toMatchObject({
+      code: 'STORE_READ_ONLY',
+    });
+    await closed;
+    const reopened = await openHere();
+    expect(reopened.articles.list().map((a) => a.title)).toEqual(['Noch gespeichert']);
+  });
+
   it('writes nothing when saving the index fails, and says why', async () => {
     const library = await openHere();
     await library.articles.insert(await paste('Vorher.'));

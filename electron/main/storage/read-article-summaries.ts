@@ -25,7 +25,9 @@ export async function readArticleSummaries(
       summaries.push(toArticleSummary(await readArticleFile(path)));
     } catch (error) {
       if (!(error instanceof StoreFileError)) throw error;
-      const setAsideAs = error.missing ? null : await setAsideFile(path, now);
+      // A damaged file is set aside; a missing one or one from a newer Margin is left alone.
+      const setAsideAs =
+        error.missing || error.kind === 'newer-version' ? null : await setAsideFile(path, now);
       report({
         file: relative(layout.dataDir, path),
         setAsideAs: setAsideAs && relative(layout.dataDir, setAsideAs),
