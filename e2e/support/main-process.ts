@@ -1,9 +1,7 @@
 import { createMainHandlers } from '../../electron/main/features/create-main-handlers';
 import type { ChannelHandlers } from '../../electron/main/ipc/channel-handlers';
-import { invokeChannel } from '../../electron/main/ipc/invoke-channel';
-import { isTrustedSender } from '../../electron/main/ipc/sender-guard';
+import { handleCall } from '../../electron/main/ipc/handle-call';
 import type { Logger } from '../../electron/main/logging/logger';
-import { failure } from '../../shared/ipc/envelope';
 import { openLibrary, type Library } from '../../electron/main/storage/open-library';
 import { seedsDir } from './paths';
 
@@ -36,18 +34,14 @@ export class MainProcess {
     return this.library.close();
   }
 
-  /** One call from the page, checked like Electron checks it: sender first, then payload. */
+  /** One call from the page, taking the same path as in Electron: sender guard, then payload. */
   invoke(
     sender: { url: string; parent: unknown },
     appOrigin: string,
     channel: unknown,
     payload: unknown,
   ) {
-    if (!isTrustedSender(sender, { kind: 'http', origin: appOrigin })) {
-      return Promise.resolve(
-        failure('FORBIDDEN', "This request did not come from Margin's own window."),
-      );
-    }
-    return invokeChannel(this.handlers, channel, payload, quiet);
+    const entry = { kind: 'http', origin: appOrigin } as const;
+    return handleCall(this.handlers, entry, sender, channel, payload, quiet);
   }
 }

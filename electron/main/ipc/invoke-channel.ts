@@ -52,4 +52,4 @@ export async function invokeChannel(
 }
 
 const internalMessage =
-  'Margin hit an internal error and did not complete this action; your library was not changed. Details are in the log file.';
+  'Margin hit an internal error and could not finish this action. Details are in the log file; if it happens again, restart Margin.';

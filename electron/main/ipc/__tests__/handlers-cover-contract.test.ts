@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { channels } from '../../../../shared/ipc/channels';
 import { contract } from '../../../../shared/ipc/contract';
-import { createWorkbenchApi } from '../../../../shared/ipc/create-workbench-api';
 import { createMainHandlers } from '../../features/create-main-handlers';
 import { openLibrary, type Library } from '../../storage/open-library';
 import { collectingLogger } from '../../test-support/collecting-logger';
@@ -44,14 +43,6 @@ describe('main handlers and the contract', () => {
   it('has a handler for every contract channel and none outside it', () => {
     const handlers = createMainHandlers({ library, seedsDir });
     expect(Object.keys(handlers).sort()).toEqual(Object.keys(contract).sort());
-  });
-
-  it('has an API method for every contract channel', () => {
-    const api = createWorkbenchApi(async () => undefined) as unknown as Record<string, object>;
-    const methods = Object.entries(api).flatMap(([d, verbs]) =>
-      Object.keys(verbs).map((v) => `${d}:${v}`),
-    );
-    expect(methods.sort()).toEqual(Object.keys(contract).sort());
   });
 
   it('registers every channel with ipcMain exactly once', () => {

@@ -41,7 +41,11 @@ describe('invokeChannel', () => {
     ['articles:create', 'with text of the wrong type', { text: 42 }],
     ['articles:create', 'with a malformed date', { text: 'x', publishedAt: '2026-13-45' }],
     ['articles:create', 'with text over the size limit', { text: 'x'.repeat(5_000_001) }],
-    ['articles:create', 'with a prototype-polluting payload', JSON.parse('{"__proto__":{"x":1}}')],
+    [
+      'articles:create',
+      'with a prototype-polluting payload',
+      JSON.parse('{"text":"ok","publishedAt":1,"__proto__":{"polluted":true}}'),
+    ],
     ['articles:get', 'with a path instead of an id', { id: '../../etc/passwd' }],
     ['articles:get', 'without an id', {}],
     ['articles:list', 'with an unexpected payload', { all: true }],
@@ -58,6 +62,13 @@ describe('invokeChannel', () => {
       expect(await snapshotFolder(dataDir)).toEqual(before);
     },
   );
+
+  it('is not polluted by a __proto__ key in a payload', async () => {
+    const payload = JSON.parse('{"text":"Sauber.","__proto__":{"polluted":true}}');
+    const result = await invokeChannel(handlers, 'articles:create', payload, logger);
+    expect(result).toMatchObject({ ok: true });
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+  });
 
   it('refuses a channel that is not in the contract', async () => {
     const before = await snapshotFolder(dataDir);
