@@ -9,12 +9,11 @@ import { contentSecurityPolicy } from './shared/security/content-security-policy
  * production policy in builds, the dev-server variant only under `electron-vite dev`.
  */
 function contentSecurityPolicyMeta(): Plugin {
-  let devServerOrigin: string | undefined;
+  let dev = false;
   return {
     name: 'margin-content-security-policy',
-    configureServer(server) {
-      const { port = 5173 } = server.config.server;
-      devServerOrigin = `http://localhost:${port}`;
+    configResolved(config) {
+      dev = config.command === 'serve';
     },
     transformIndexHtml: {
       order: 'pre',
@@ -23,7 +22,7 @@ function contentSecurityPolicyMeta(): Plugin {
           tag: 'meta',
           attrs: {
             'http-equiv': 'Content-Security-Policy',
-            content: contentSecurityPolicy({ devServerOrigin }),
+            content: contentSecurityPolicy({ dev }),
           },
           injectTo: 'head-prepend',
         },

@@ -7,6 +7,7 @@ import { registerElectronIpc } from './ipc/register-electron-ipc';
 import type { RendererEntry } from './ipc/sender-guard';
 import { openLibraryOrExplain } from './open-library-or-explain';
 import { resolveDataDir } from './resolve-data-dir';
+import type { Library } from './storage/open-library';
 import { denyAllPermissions, guardWebContents } from './security/harden-web-contents';
 import { installApplicationMenu } from './window/application-menu';
 import { createMainWindow } from './window/create-main-window';
@@ -20,9 +21,11 @@ const seedsDir = app.isPackaged
   ? join(process.resourcesPath, 'seeds')
   : join(app.getAppPath(), 'seeds');
 
+let library: Library | null = null;
+
 async function start(): Promise<void> {
   log.transports.file.level = 'info';
-  const library = await openLibraryOrExplain(resolveDataDir(app.getPath('userData')), dialog, log);
+  library = await openLibraryOrExplain(resolveDataDir(app.getPath('userData')), dialog, log);
   if (!library) return app.quit();
 
   denyAllPermissions(session.defaultSession);
@@ -38,7 +41,7 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => app.quit());
   let closed = false;
   app.on('before-quit', (event) => {
-    if (closed) return;
+    if (closed || !library) return;
     event.preventDefault();
     void library.close().finally(() => {
       closed = true;
@@ -47,12 +50,20 @@ async function start(): Promise<void> {
   });
 }
 
+/** A failed start must not leave a windowless process holding the library's lock. */
+async function failStart(error: unknown): Promise<void> {
+  log.error('Margin failed to start', error);
+  dialog.showErrorBox(
+    'Margin could not start',
+    'Margin stopped while starting. Details are in the log file; start Margin again.',
+  );
+  await library?.close().catch(() => undefined);
+  app.exit(1);
+}
+
 if (app.requestSingleInstanceLock()) {
   app.setAboutPanelOptions({ applicationName: 'Margin', applicationVersion: app.getVersion() });
-  app.whenReady().then(start, (error: unknown) => {
-    log.error('Margin failed to start', error);
-    app.quit();
-  });
+  app.whenReady().then(start).catch(failStart);
 } else {
   app.quit();
 }

@@ -22,7 +22,7 @@ export async function openLibraryOrExplain(
       const code = (error as NodeJS.ErrnoException).code;
       dialog.showErrorBox(
         'Margin cannot open its library',
-        `The library at ${dataDir} could not be opened${code ? ` (${code})` : ''}. Check that the folder exists and that you may write to it, then start Margin again. Nothing in it was changed.`,
+        `The library at ${dataDir} could not be opened${code ? ` (${code})` : ''}. Check that the folder exists and that you may write to it, then start Margin again.`,
       );
     }
     return null;

@@ -2,16 +2,16 @@
 const EXTERNAL_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
 
 /**
- * The URL to hand to the OS browser, or null when it must not be opened. Control
- * characters and whitespace are stripped *before* parsing: the URL parser drops tabs and
- * newlines itself, which once let `java\tscript:` through a scheme check in Obsidian.
+ * The URL to hand to the OS browser, or null when it must not be opened. A URL with any
+ * control character is refused outright: the URL parser silently drops tabs and newlines,
+ * which once let `java\tscript:` through a scheme check in Obsidian.
  */
 export function toSafeExternalUrl(raw: string): string | null {
   // eslint-disable-next-line no-control-regex
-  const cleaned = raw.replace(/[\u0000-\u0020\u007F-\u009F]/g, '');
+  if (/[\u0000-\u001F\u007F-\u009F]/.test(raw)) return null;
   let url: URL;
   try {
-    url = new URL(cleaned);
+    url = new URL(raw.trim());
   } catch {
     return null;
   }

@@ -25,13 +25,15 @@ export function WorkbenchShell() {
     void useSamplesStore.getState().loadSamples();
   }, []);
   useStoreNotices();
-  useHotkeys([['mod+N', openAddArticle]], []);
+  const canAdd = readOnlyReason === null;
+  // The empty list: Ctrl+N works from inside text fields too (it is not a text key).
+  useHotkeys([['mod+N', () => canAdd && openAddArticle()]], []);
 
   return (
     <div className="app">
       <header className="app-header">
         <span className="app-name">Margin</span>
-        <Button size="xs" onClick={openAddArticle} disabled={readOnlyReason !== null}>
+        <Button size="xs" onClick={openAddArticle} disabled={!canAdd}>
           Add article
         </Button>
         <Kbd size="xs">{shortcutLabel('mod+N')}</Kbd>
