@@ -38,17 +38,35 @@ function cutAtWordBoundary(sentence: string, max: number): string {
   return cut.replace(/[\s,;:–—-]+$/u, '') + '…';
 }
 
+/** What may open a sentence: an upper-case letter, a digit, an opening quote or bracket. */
+const SENTENCE_START = /^[\p{Lu}\p{N}"'„“«‚‘‹(]/u;
+/** A headline line is clearly shorter than the wrapped lines of the paragraph it sits on. */
+const HEADLINE_TO_WRAP_RATIO = 0.75;
+
 /**
- * The article's headline: its first paragraph, when the text goes on after it and it
- * reads like a headline (short, one sentence, not ending like prose). Null otherwise.
+ * The article's headline, as a range of the text: its first line, when that reads like a
+ * headline (short, one sentence, not ending like prose) and more text follows. When the
+ * first line is part of a multi-line paragraph, it must also stand apart from it: the
+ * next line starts a sentence, and the first line is clearly shorter than the wrapped
+ * lines (so "Die Fed\nsenkt die Zinsen." is prose, not a headline). Null otherwise.
  */
 export function findLeadingHeadline(text: string): ArticleBlock | null {
   const [first, second] = splitParagraphs(text);
-  if (!first || !second) return null;
-  const line = text.slice(first.start, first.end);
-  return looksLikeHeadline(line.replace(/\s+/g, ' '))
-    ? { ...first, kind: 'heading', level: 1 }
-    : null;
+  if (!first) return null;
+  const lines = text.slice(first.start, first.end).split('\n');
+  const line = lines[0]!.trimEnd();
+  if (!looksLikeHeadline(line)) return null;
+  const heading: ArticleBlock = {
+    kind: 'heading',
+    level: 1,
+    start: first.start,
+    end: first.start + line.length,
+  };
+  if (lines.length === 1) return second ? heading : null;
+  const longest = Math.max(...lines.map((l) => l.trim().length));
+  const standsApart =
+    SENTENCE_START.test(lines[1]!.trimStart()) && line.length < HEADLINE_TO_WRAP_RATIO * longest;
+  return standsApart ? heading : null;
 }
 
 /**

@@ -63,6 +63,22 @@ describe('findLeadingHeadline', () => {
     expect(findLeadingHeadline(text)).toEqual({ kind: 'heading', level: 1, start: 0, end: 28 });
   });
 
+  it('finds a headline line sitting on top of its first paragraph', () => {
+    const text =
+      'Airbus relève ses prévisions\nLe constructeur a livré 218 appareils au troisième trimestre, plus que prévu.\n\nSuite.';
+    expect(findLeadingHeadline(text)).toEqual({ kind: 'heading', level: 1, start: 0, end: 28 });
+    expect(inferTitle(text)).toBe('Airbus relève ses prévisions');
+  });
+
+  it('does not take the first line of a hard-wrapped paragraph for a headline', () => {
+    const wrapped =
+      'The company reported third quarter revenue of\nUSD 4.2bn, up 12% year on year, driven by\ncloud demand.\n\nMore.';
+    expect(findLeadingHeadline(wrapped)).toBeNull();
+    expect(inferTitle(wrapped)).toBe(
+      'The company reported third quarter revenue of USD 4.2bn, up 12% year on year, driven by…',
+    );
+  });
+
   it('finds none in prose, nor in a text of one paragraph', () => {
     expect(findLeadingHeadline(seed)).toBeNull();
     expect(findLeadingHeadline('Nur eine Zeile ohne Punkt')).toBeNull();

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Article, ArticleBlock, ArticleOrigin } from '../../../../shared/domain/article';
+import type { Article, ArticleOrigin } from '../../../../shared/domain/article';
 import { countWords } from '../../../../shared/text/count-words';
-import { findLeadingHeadline, inferTitle } from '../../../../shared/text/infer-title';
+import { toArticleBlocks } from '../../../../shared/text/article-blocks';
+import { inferTitle } from '../../../../shared/text/infer-title';
 import { normalizeArticleText } from '../../../../shared/text/normalize-article-text';
-import { splitParagraphs } from '../../../../shared/text/split-paragraphs';
 import { AppError } from '../../errors/app-error';
 import { contentHash } from './content-hash';
 import { detectLanguage } from './detect-language';
@@ -44,13 +44,6 @@ export async function buildArticle(draft: ArticleDraft, importedAt: Date): Promi
     contentHash: contentHash(text),
     wordCount: countWords(text, language),
     text,
-    blocks: articleBlocks(text),
+    blocks: toArticleBlocks(text),
   };
-}
-
-/** Paragraphs, with a leading headline marked as the article's level-1 heading. */
-function articleBlocks(text: string): ArticleBlock[] {
-  const blocks = splitParagraphs(text);
-  const headline = findLeadingHeadline(text);
-  return headline ? [headline, ...blocks.slice(1)] : blocks;
 }

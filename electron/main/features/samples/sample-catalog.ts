@@ -4,7 +4,6 @@ import type { SampleInfo } from '../../../../shared/domain/sample';
 import { inferTitle } from '../../../../shared/text/infer-title';
 import { normalizeArticleText } from '../../../../shared/text/normalize-article-text';
 import { AppError } from '../../errors/app-error';
-import { detectLanguage } from '../articles/detect-language';
 import { SampleManifest, type SampleEntry } from './sample-manifest';
 
 export interface Sample extends SampleInfo {
@@ -30,9 +29,8 @@ export function createSampleCatalog(seedsDir: string): SampleCatalog {
     return Promise.all(
       manifest.samples.map(async (entry) => {
         const text = strictUtf8.decode(await readFile(join(seedsDir, entry.file)));
-        const canonical = normalizeArticleText(text);
-        const language = await detectLanguage(canonical);
-        return { id: entry.id, title: inferTitle(canonical), language, entry, text };
+        const title = inferTitle(normalizeArticleText(text));
+        return { id: entry.id, title, language: entry.language, entry, text };
       }),
     );
   }
