@@ -156,7 +156,7 @@ export async function runStoreBench(log: (line: string) => void): Promise<BenchR
       },
       {
         id: 'store.save.single_file_lowdb.p95',
-        label: `Peer: the same save into one lowdb file holding everything, p95 of ${SINGLE_FILE_SAVES}`,
+        label: `Peer: the same save into one lowdb JSONFile holding everything (steno: atomic rename, no fsync), p95 of ${SINGLE_FILE_SAVES}`,
         value: singleP95,
         unit: 'ms',
         target: null,
