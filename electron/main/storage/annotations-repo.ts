@@ -1,14 +1,12 @@
 import { relative } from 'node:path';
 import { Low } from 'lowdb';
 import type { Highlight } from '../../../shared/domain/highlight';
-import type { StoreNotice } from '../../../shared/domain/library-status';
 import { AppError } from '../errors/app-error';
 import { describeWriteFailure } from './describe-write-failure';
 import { DurableJsonFile } from './durable-json-file';
-import type { LibraryLayout } from './library-layout';
-import type { ReadOnlyGuard } from './read-only-guard';
 import { serialQueue } from './serial-queue';
 import { setAsideFile } from './set-aside-file';
+import type { StoreContext } from './store-context';
 import { StoreFileError } from './store-file-spec';
 import { annotationsFileSpec, emptyAnnotationsFile, type AnnotationsFile } from './store-files';
 
@@ -20,12 +18,8 @@ export interface AnnotationsRepo {
   flush(): Promise<void>;
 }
 
-interface AnnotationsRepoDeps {
-  layout: LibraryLayout;
+interface AnnotationsRepoDeps extends StoreContext {
   articleExists: (articleId: string) => boolean;
-  assertWritable: ReadOnlyGuard;
-  report: (notice: StoreNotice) => void;
-  now: () => Date;
 }
 
 /**

@@ -2,14 +2,12 @@ import { rm } from 'node:fs/promises';
 import { relative } from 'node:path';
 import type { Low } from 'lowdb';
 import type { Article, ArticleAdded, ArticleSummary } from '../../../shared/domain/article';
-import type { StoreNotice } from '../../../shared/domain/library-status';
 import { AppError } from '../errors/app-error';
 import { describeWriteFailure } from './describe-write-failure';
 import { serialQueue } from './serial-queue';
-import type { LibraryLayout } from './library-layout';
-import type { ReadOnlyGuard } from './read-only-guard';
 import { readArticleFile } from './read-article-file';
 import { setAsideFile } from './set-aside-file';
+import type { StoreContext } from './store-context';
 import { StoreFileError } from './store-file-spec';
 import type { LibraryFile } from './store-files';
 import { toArticleSummary } from './to-article-summary';
@@ -32,12 +30,8 @@ export interface ArticlesRepo {
   flush(): Promise<void>;
 }
 
-interface ArticlesRepoDeps {
-  layout: LibraryLayout;
+interface ArticlesRepoDeps extends StoreContext {
   index: Low<LibraryFile>;
-  assertWritable: ReadOnlyGuard;
-  report: (notice: StoreNotice) => void;
-  now: () => Date;
 }
 
 export function createArticlesRepo({

@@ -4,6 +4,12 @@ import { Highlight } from '../../../shared/domain/highlight';
 import { EntityId } from '../../../shared/domain/primitives';
 import type { StoreFileSpec } from './store-file-spec';
 
+/** A store file in its first format: nothing to migrate yet. */
+const firstVersion = <T extends { schemaVersion: 1 }>(
+  description: string,
+  schema: z.ZodType<T>,
+): StoreFileSpec<T> => ({ description, currentVersion: 1, schema, migrations: {} });
+
 /** `library.json`: settings and the article index. Small; everything large lives in shards. */
 export const LibraryFile = z.object({
   schemaVersion: z.literal(1),
@@ -12,12 +18,7 @@ export const LibraryFile = z.object({
 });
 export type LibraryFile = z.infer<typeof LibraryFile>;
 
-export const libraryFileSpec: StoreFileSpec<LibraryFile> = {
-  description: 'the library index',
-  currentVersion: 1,
-  schema: LibraryFile,
-  migrations: {},
-};
+export const libraryFileSpec = firstVersion('the library index', LibraryFile);
 
 export function emptyLibraryFile(): LibraryFile {
   return { schemaVersion: 1, settings: {}, articles: [] };
@@ -27,12 +28,7 @@ export function emptyLibraryFile(): LibraryFile {
 export const ArticleFile = z.object({ schemaVersion: z.literal(1), article: Article });
 export type ArticleFile = z.infer<typeof ArticleFile>;
 
-export const articleFileSpec: StoreFileSpec<ArticleFile> = {
-  description: "an article's text",
-  currentVersion: 1,
-  schema: ArticleFile,
-  migrations: {},
-};
+export const articleFileSpec = firstVersion("an article's text", ArticleFile);
 
 /** `articles/<id>/annotations.json`: the article's highlights, rewritten on each change. */
 export const AnnotationsFile = z.object({
@@ -42,12 +38,7 @@ export const AnnotationsFile = z.object({
 });
 export type AnnotationsFile = z.infer<typeof AnnotationsFile>;
 
-export const annotationsFileSpec: StoreFileSpec<AnnotationsFile> = {
-  description: "an article's highlights",
-  currentVersion: 1,
-  schema: AnnotationsFile,
-  migrations: {},
-};
+export const annotationsFileSpec = firstVersion("an article's highlights", AnnotationsFile);
 
 export function emptyAnnotationsFile(articleId: string): AnnotationsFile {
   return { schemaVersion: 1, articleId, highlights: [] };

@@ -45,26 +45,21 @@ describe('main handlers and the contract', () => {
     expect(Object.keys(handlers).sort()).toEqual(Object.keys(contract).sort());
   });
 
-  it('registers every channel with ipcMain exactly once', () => {
+  /** Registers the real handlers on a recording ipcMain, for an app loaded from `indexHtml`. */
+  function registerAll() {
     const { ipcMain, registered } = recordingIpcMain();
-    registerIpc(
-      ipcMain,
-      createMainHandlers({ library, seedsDir }),
-      { kind: 'file', indexHtml },
-      collectingLogger(),
-    );
+    const handlers = createMainHandlers({ library, seedsDir });
+    registerIpc(ipcMain, handlers, { kind: 'file', indexHtml }, collectingLogger());
+    return registered;
+  }
+
+  it('registers every channel with ipcMain exactly once', () => {
+    const registered = registerAll();
     expect([...registered.keys()].sort()).toEqual([...channels].sort());
   });
 
   it('answers the app window and refuses a foreign frame, a subframe and a null frame', async () => {
-    const { ipcMain, registered } = recordingIpcMain();
-    registerIpc(
-      ipcMain,
-      createMainHandlers({ library, seedsDir }),
-      { kind: 'file', indexHtml },
-      collectingLogger(),
-    );
-    const listArticles = registered.get('articles:list')!;
+    const listArticles = registerAll().get('articles:list')!;
     const appUrl = pathToFileURL(indexHtml).href;
 
     await expect(listArticles(eventFrom(appUrl), undefined)).resolves.toEqual({
