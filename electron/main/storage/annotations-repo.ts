@@ -5,7 +5,7 @@ import { AppError } from '../errors/app-error';
 import { describeWriteFailure } from './describe-write-failure';
 import { DurableJsonFile } from './durable-json-file';
 import { serialQueue } from './serial-queue';
-import { setAsideFile } from './set-aside-file';
+import { reportUnreadableFile } from './report-unreadable-file';
 import type { StoreContext } from './store-context';
 import { StoreFileError } from './store-file-spec';
 import { annotationsFileSpec, emptyAnnotationsFile, type AnnotationsFile } from './store-files';
@@ -73,14 +73,16 @@ export function createAnnotationsRepo({
           `The highlights file ${file} ${error.reason}; Margin will not change it.`,
         );
       }
-      const setAsideAs = relative(layout.dataDir, await setAsideFile(path, now()));
-      report({
-        file,
-        setAsideAs,
-        reason: error.reason,
-        outcome:
-          "The article's earlier highlights are in the set-aside file; new highlights go into a fresh one.",
-      });
+      const outcome =
+        "The article's earlier highlights are in the set-aside file; new highlights go into a fresh one.";
+      const { setAsideAs } = await reportUnreadableFile(
+        layout.dataDir,
+        path,
+        error,
+        outcome,
+        report,
+        now(),
+      );
       throw new AppError(
         'STORE_CORRUPT',
         `The highlights file ${file} was damaged (${error.reason}). Margin set it aside as ${setAsideAs}; ` +

@@ -6,7 +6,7 @@ import { AppError } from '../errors/app-error';
 import { describeWriteFailure } from './describe-write-failure';
 import { serialQueue } from './serial-queue';
 import { readArticleFile } from './read-article-file';
-import { setAsideFile } from './set-aside-file';
+import { reportUnreadableFile } from './report-unreadable-file';
 import type { StoreContext } from './store-context';
 import { StoreFileError } from './store-file-spec';
 import type { LibraryFile } from './store-files';
@@ -58,15 +58,15 @@ export function createArticlesRepo({
           `Couldn't open "${summary.title}": its file ${file} ${error.reason}. Update Margin to read it; nothing was changed.`,
         );
       }
-      const setAsideAs = error.missing
-        ? null
-        : relative(layout.dataDir, await setAsideFile(path, now()));
-      report({
-        file,
-        setAsideAs,
-        reason: error.reason,
-        outcome: `The article "${summary.title}" cannot be opened; its highlights are untouched.`,
-      });
+      const outcome = `The article "${summary.title}" cannot be opened; its highlights are untouched.`;
+      const { setAsideAs } = await reportUnreadableFile(
+        layout.dataDir,
+        path,
+        error,
+        outcome,
+        report,
+        now(),
+      );
       throw new AppError(
         'STORE_CORRUPT',
         `Couldn't open "${summary.title}": its file ${file} is damaged (${error.reason}).` +

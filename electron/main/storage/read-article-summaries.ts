@@ -1,9 +1,8 @@
-import { relative } from 'node:path';
 import type { ArticleSummary } from '../../../shared/domain/article';
 import type { StoreNotice } from '../../../shared/domain/library-status';
 import type { LibraryLayout } from './library-layout';
 import { readArticleFile } from './read-article-file';
-import { setAsideFile } from './set-aside-file';
+import { reportUnreadableFile } from './report-unreadable-file';
 import { StoreFileError } from './store-file-spec';
 import { toArticleSummary } from './to-article-summary';
 
@@ -25,15 +24,8 @@ export async function readArticleSummaries(
       summaries.push(toArticleSummary(await readArticleFile(path)));
     } catch (error) {
       if (!(error instanceof StoreFileError)) throw error;
-      // A damaged file is set aside; a missing one or one from a newer Margin is left alone.
-      const setAsideAs =
-        error.missing || error.kind === 'newer-version' ? null : await setAsideFile(path, now);
-      report({
-        file: relative(layout.dataDir, path),
-        setAsideAs: setAsideAs && relative(layout.dataDir, setAsideAs),
-        reason: error.reason,
-        outcome: `The article in folder articles/${id} could not be listed; its folder was left as it is.`,
-      });
+      const outcome = `The article in folder articles/${id} could not be listed; its folder was left as it is.`;
+      await reportUnreadableFile(layout.dataDir, path, error, outcome, report, now);
     }
   }
   return summaries.sort((a, b) => b.importedAt.localeCompare(a.importedAt));
