@@ -34,7 +34,16 @@ function contentSecurityPolicyMeta(): Plugin {
 export default defineConfig({
   main: {
     build: {
-      rolldownOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
+      rolldownOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'electron/main/index.ts'),
+          // The parser worker thread runs from its own file next to the main bundle.
+          'import-worker': resolve(
+            import.meta.dirname,
+            'electron/main/features/import/worker/import-worker.ts',
+          ),
+        },
+      },
     },
   },
   preload: {

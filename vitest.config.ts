@@ -2,7 +2,11 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['shared/**/__tests__/**/*.test.ts', 'electron/**/__tests__/**/*.test.ts'],
+    include: [
+      'shared/**/__tests__/**/*.test.ts',
+      'electron/**/__tests__/**/*.test.ts',
+      'renderer/src/lib/__tests__/**/*.test.ts',
+    ],
     environment: 'node',
     // Storage tests fsync real files; give slow disks room without hiding hangs.
     testTimeout: 20_000,

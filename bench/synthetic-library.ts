@@ -61,11 +61,15 @@ export function generateLibrary(
       publishedAt: importedAt.slice(0, 10),
       language: n % 2 ? 'en' : 'de',
       importedAt,
-      origin: { kind: 'paste' },
+      url: null,
+      tickers: [],
+      versionOf: null,
+      origin: { kind: 'paste', format: 'text' },
       contentHash: createHash('sha256').update(text).digest('hex'),
       wordCount: text.split(/\s+/).length,
       text,
       blocks,
+      links: [],
     };
     articles.push(article);
     for (let h = 0; h < highlightsPerArticle; h++) highlights.push(highlightIn(article, random));
@@ -111,7 +115,7 @@ export async function writeShardedLibrary(
     await mkdir(layout.articleDir(article.id), { recursive: true });
     await writeFile(
       layout.articleFile(article.id),
-      serializeStoreFile(articleFileSpec, { schemaVersion: 1, article }),
+      serializeStoreFile(articleFileSpec, { schemaVersion: 2, article }),
     );
     await writeFile(
       layout.annotationsFile(article.id),
@@ -126,6 +130,6 @@ export async function writeShardedLibrary(
   const summaries = library.articles.map(toArticleSummary).reverse(); // newest first
   await writeFile(
     layout.libraryFile,
-    serializeStoreFile(libraryFileSpec, { schemaVersion: 1, settings: {}, articles: summaries }),
+    serializeStoreFile(libraryFileSpec, { schemaVersion: 2, settings: {}, articles: summaries }),
   );
 }

@@ -10,6 +10,8 @@ export const seedText = readFileSync(join(seedsDir, 'microsoft-openai-de.txt'), 
 export const seedTitle =
   'Die Aktien von Microsoft erleben derzeit einen spürbaren Rückgang, der Investoren und…';
 export const seedParagraphs = seedText.split('\n');
+/** What Margin stores: one paragraph per line in the file, separated by a blank line. */
+export const seedCanonicalText = seedParagraphs.join('\n\n');
 
 /** A second article, pasted: French, with a headline, typographic quotes, a euro sign. */
 export const frenchTitle = 'Airbus relève ses prévisions après un trimestre record';

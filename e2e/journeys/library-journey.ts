@@ -5,7 +5,7 @@ import {
   frenchText,
   frenchTitle,
   seedParagraphs,
-  seedText,
+  seedCanonicalText,
   seedTitle,
 } from './articles';
 
@@ -80,7 +80,7 @@ export async function libraryJourney(app: JourneyApp) {
 
   await expect(library(page).locator('.article-option-title')).toHaveText([frenchTitle, seedTitle]);
   expect(await storedText(page, frenchTitle)).toBe(frenchText);
-  expect(await storedText(page, seedTitle)).toBe(seedText);
+  expect(await storedText(page, seedTitle)).toBe(seedCanonicalText);
 
   // Keyboard: focus the list, move down to the sample, open it with Enter.
   await library(page).focus();

@@ -2,8 +2,13 @@ import { createMainHandlers } from '../../electron/main/features/create-main-han
 import type { ChannelHandlers } from '../../electron/main/ipc/channel-handlers';
 import { handleCall } from '../../electron/main/ipc/handle-call';
 import type { Logger } from '../../electron/main/logging/logger';
+import {
+  createParserPool,
+  type ParserPool,
+} from '../../electron/main/features/import/worker/parser-pool';
 import { openLibrary, type Library } from '../../electron/main/storage/open-library';
-import { seedsDir } from './paths';
+import { chosenPathsDialogs } from '../../electron/main/test-support/chosen-paths-dialogs';
+import { importWorkerBundle, seedsDir } from './paths';
 
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: console.error };
 
@@ -13,35 +18,76 @@ const quiet: Logger = { info: () => undefined, warn: () => undefined, error: con
  * fresh start over the same folder, as after quitting and relaunching the app.
  */
 export class MainProcess {
+  /** The open-file dialog: a test calls `dialogs.choose([...paths])` before pressing Ctrl+O. */
+  readonly dialogs = chosenPathsDialogs();
+  /** The parser worker as the app ships it: the bundle built by `electron-vite build`. */
+  private readonly parser: ParserPool = createParserPool({
+    workerFile: importWorkerBundle,
+    logger: quiet,
+  });
+  private handlers: ChannelHandlers;
+
   private constructor(
     readonly dataDir: string,
     private library: Library,
-    private handlers: ChannelHandlers,
-  ) {}
+  ) {
+    this.handlers = this.createHandlers();
+    this.parser.warm(); // as the app does once its window is up
+  }
+
+  private createHandlers(): ChannelHandlers {
+    const { library, parser, dialogs } = this;
+    return createMainHandlers({ library, seedsDir, parser, dialogs });
+  }
 
   static async start(dataDir: string): Promise<MainProcess> {
-    const library = await openLibrary(dataDir, { logger: quiet });
-    return new MainProcess(dataDir, library, createMainHandlers({ library, seedsDir }));
+    return new MainProcess(dataDir, await openLibrary(dataDir, { logger: quiet }));
   }
 
   async restart(): Promise<void> {
     await this.library.close();
     this.library = await openLibrary(this.dataDir, { logger: quiet });
-    this.handlers = createMainHandlers({ library: this.library, seedsDir });
+    this.handlers = this.createHandlers();
   }
 
-  stop(): Promise<void> {
-    return this.library.close();
+  async stop(): Promise<void> {
+    await Promise.all([this.library.close(), this.parser.close()]);
+  }
+
+  private readonly holds = new Map<string, { passes: number; gate: Promise<void> }>();
+
+  /**
+   * Holds calls on `channel` (after letting `afterCalls` through) until `release()`: the
+   * test's way to catch a batch in the middle for a screenshot, without slowing anything.
+   */
+  hold(channel: string, { afterCalls = 0 } = {}): { release(): void } {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    this.holds.set(channel, { passes: afterCalls, gate });
+    return {
+      release: () => {
+        this.holds.delete(channel);
+        release();
+      },
+    };
+  }
+
+  private async waitIfHeld(channel: string): Promise<void> {
+    const hold = this.holds.get(channel);
+    if (!hold) return;
+    if (hold.passes > 0) hold.passes--;
+    else await hold.gate;
   }
 
   /** One call from the page, taking the same path as in Electron: sender guard, then payload. */
-  invoke(
+  async invoke(
     sender: { url: string; parent: unknown },
     appOrigin: string,
     channel: unknown,
     payload: unknown,
   ) {
     const entry = { kind: 'http', origin: appOrigin } as const;
+    if (typeof channel === 'string') await this.waitIfHeld(channel);
     return handleCall(this.handlers, entry, sender, channel, payload, quiet);
   }
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { app, dialog, session, shell } from 'electron';
 import log from 'electron-log/main';
 import { createMainHandlers } from './features/create-main-handlers';
+import { createParserPool, type ParserPool } from './features/import/worker/parser-pool';
 import { registerElectronIpc } from './ipc/register-electron-ipc';
 import type { RendererEntry } from './ipc/sender-guard';
 import { openLibraryOrExplain } from './open-library-or-explain';
@@ -11,6 +12,7 @@ import type { Library } from './storage/open-library';
 import { denyAllPermissions, guardWebContents } from './security/harden-web-contents';
 import { installApplicationMenu } from './window/application-menu';
 import { createMainWindow } from './window/create-main-window';
+import { createElectronDialogs } from './window/electron-dialogs';
 
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const entry: RendererEntry = devServerUrl
@@ -21,7 +23,10 @@ const seedsDir = app.isPackaged
   ? join(process.resourcesPath, 'seeds')
   : join(app.getAppPath(), 'seeds');
 
+const importWorkerFile = join(import.meta.dirname, 'import-worker.js');
+
 let library: Library | null = null;
+let parser: ParserPool | null = null;
 
 async function start(): Promise<void> {
   log.transports.file.level = 'info';
@@ -30,9 +35,13 @@ async function start(): Promise<void> {
 
   denyAllPermissions(session.defaultSession);
   guardWebContents(app, shell, entry, log);
-  registerElectronIpc(createMainHandlers({ library, seedsDir }), entry, log);
+  parser = createParserPool({ workerFile: importWorkerFile, logger: log });
+  const dialogs = createElectronDialogs();
+  registerElectronIpc(createMainHandlers({ library, seedsDir, parser, dialogs }), entry, log);
   installApplicationMenu(app);
   const window = createMainWindow(entry, preloadPath);
+  // Load the parsers in the background once the window is up: the first import is then quick.
+  window.once('ready-to-show', () => setTimeout(() => parser?.warm(), 2000));
 
   app.on('second-instance', () => {
     if (window.isMinimized()) window.restore();
@@ -43,7 +52,7 @@ async function start(): Promise<void> {
   app.on('before-quit', (event) => {
     if (closed || !library) return;
     event.preventDefault();
-    void library.close().finally(() => {
+    void Promise.all([library.close(), parser?.close()]).finally(() => {
       closed = true;
       app.quit();
     });

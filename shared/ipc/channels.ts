@@ -8,6 +8,12 @@ export const channels = [
   'articles:list',
   'articles:get',
   'articles:create',
+  'articles:updateMetadata',
+  'import:chooseFiles',
+  'import:file',
+  'import:bytes',
+  'import:url',
+  'import:cancel',
   'samples:list',
   'samples:import',
 ] as const;

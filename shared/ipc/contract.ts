@@ -1,5 +1,18 @@
 import { z } from 'zod';
-import { Article, ArticleAdded, ArticleSummary, NewArticleInput } from '../domain/article';
+import {
+  Article,
+  ArticleAdded,
+  ArticleMetadataUpdate,
+  ArticleSummary,
+  NewArticleInput,
+} from '../domain/article';
+import {
+  ChosenFile,
+  ImportBytesInput,
+  ImportFileInput,
+  ImportRequestId,
+  ImportUrlInput,
+} from '../domain/import-request';
 import { LibraryStatus } from '../domain/library-status';
 import { EntityId } from '../domain/primitives';
 import { SampleInfo } from '../domain/sample';
@@ -22,6 +35,15 @@ export const contract = {
   'articles:list': { input: NoInput, output: z.array(ArticleSummary) },
   'articles:get': { input: z.object({ id: EntityId }), output: Article },
   'articles:create': { input: NewArticleInput, output: ArticleAdded },
+  'articles:updateMetadata': { input: ArticleMetadataUpdate, output: ArticleSummary },
+  'import:chooseFiles': { input: NoInput, output: z.array(ChosenFile) },
+  'import:file': { input: ImportFileInput, output: ArticleAdded },
+  'import:bytes': { input: ImportBytesInput, output: ArticleAdded },
+  'import:url': { input: ImportUrlInput, output: ArticleAdded },
+  'import:cancel': {
+    input: z.object({ requestId: ImportRequestId }),
+    output: z.object({ cancelled: z.boolean() }),
+  },
   'samples:list': { input: NoInput, output: z.array(SampleInfo) },
   'samples:import': { input: z.object({ sampleId: SampleInfo.shape.id }), output: ArticleAdded },
 } as const satisfies { [C in Channel]: ChannelSpec };

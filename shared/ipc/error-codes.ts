@@ -16,6 +16,22 @@ export const ErrorCode = z.enum([
   'STORE_READ_ONLY',
   /** Writing to disk failed (disk full, permissions, …); nothing was changed. */
   'STORE_WRITE_FAILED',
+  /** The file's type is not one Margin imports, or its content is not what its name says. */
+  'UNSUPPORTED_FORMAT',
+  /** The file, text or PDF is over one of Margin's import limits. */
+  'TOO_LARGE',
+  /** The file is damaged or not what it claims to be (broken PDF, zip bomb, …). */
+  'DAMAGED_FILE',
+  /** The file opened but holds no article text (a scan, a page without an article). */
+  'NO_TEXT',
+  /** The PDF is encrypted: ask the analyst for its password. */
+  'PASSWORD_REQUIRED',
+  /** The password given for an encrypted PDF is wrong. */
+  'PASSWORD_INCORRECT',
+  /** Fetching a URL failed (refused scheme, HTTP error, timeout, too large). */
+  'FETCH_FAILED',
+  /** The import was cancelled by the analyst. */
+  'CANCELLED',
   /** A bug in Margin; details are in the log file. */
   'INTERNAL',
 ]);

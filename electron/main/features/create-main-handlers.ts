@@ -1,6 +1,9 @@
 import type { ChannelHandlers } from '../ipc/channel-handlers';
 import type { Library } from '../storage/open-library';
 import { createArticlesHandlers } from './articles/articles-handlers';
+import type { Dialogs } from './import/dialogs';
+import { createImportHandlers } from './import/import-handlers';
+import type { ParserPool } from './import/worker/parser-pool';
 import { createLibraryHandlers } from './library/library-handlers';
 import { createSampleCatalog } from './samples/sample-catalog';
 import { createSamplesHandlers } from './samples/samples-handlers';
@@ -9,6 +12,9 @@ export interface MainServices {
   library: Library;
   /** The folder holding `manifest.json` and the sample articles. */
   seedsDir: string;
+  /** Worker threads that parse imported files. */
+  parser: ParserPool;
+  dialogs: Dialogs;
   now?: () => Date;
 }
 
@@ -16,12 +22,15 @@ export interface MainServices {
 export function createMainHandlers({
   library,
   seedsDir,
+  parser,
+  dialogs,
   now = () => new Date(),
 }: MainServices): ChannelHandlers {
   const samples = createSampleCatalog(seedsDir);
   return {
     ...createLibraryHandlers({ library }),
-    ...createArticlesHandlers({ library, now }),
+    ...createArticlesHandlers({ library }),
+    ...createImportHandlers({ library, parser, dialogs, now }),
     ...createSamplesHandlers({ library, samples, now }),
   };
 }

@@ -1,7 +1,12 @@
 import { rm } from 'node:fs/promises';
 import { relative } from 'node:path';
 import type { Low } from 'lowdb';
-import type { Article, ArticleAdded, ArticleSummary } from '../../../shared/domain/article';
+import {
+  ArticleSummary,
+  type Article,
+  type ArticleAdded,
+  type ArticleMetadataUpdate,
+} from '../../../shared/domain/article';
 import { AppError } from '../errors/app-error';
 import { describeWriteFailure } from './describe-write-failure';
 import { serialQueue } from './serial-queue';
@@ -26,6 +31,11 @@ export interface ArticlesRepo {
   insert(article: Article): Promise<ArticleAdded>;
   /** The same for a batch, with one index write (batch import, benchmarks). */
   insertMany(articles: readonly Article[]): Promise<ArticleAdded[]>;
+  /**
+   * Replaces the analyst-editable metadata of an article in the index (the article file
+   * is never rewritten; the index wins when the article is read).
+   */
+  updateMetadata(update: ArticleMetadataUpdate): Promise<ArticleSummary>;
   /** Resolves when every insert started so far has finished. */
   flush(): Promise<void>;
 }
@@ -48,7 +58,8 @@ export function createArticlesRepo({
     if (!summary) throw new AppError('NOT_FOUND', 'This article is no longer in the library.');
     const path = layout.articleFile(id);
     try {
-      return await readArticleFile(path);
+      // The index holds the analyst's metadata edits; the file keeps the imported content.
+      return { ...(await readArticleFile(path)), ...summary };
     } catch (error) {
       if (!(error instanceof StoreFileError)) throw error;
       const file = relative(layout.dataDir, path);
@@ -104,7 +115,8 @@ export function createArticlesRepo({
       const known = new Map(index.data.articles.map((a) => [a.contentHash, a]));
       const fresh: Article[] = [];
       const results = articles.map((article): ArticleAdded => {
-        const existing = known.get(article.contentHash);
+        // A new version of an article repeats its text on purpose.
+        const existing = article.versionOf ? undefined : known.get(article.contentHash);
         if (existing) return { article: existing, created: false };
         const summary = toArticleSummary(article);
         known.set(article.contentHash, summary);
@@ -116,8 +128,28 @@ export function createArticlesRepo({
     });
   }
 
+  async function updateMetadata(update: ArticleMetadataUpdate): Promise<ArticleSummary> {
+    assertWritable();
+    return serialize(async () => {
+      const { id, ...fields } = update;
+      const previous = index.data.articles;
+      const current = previous.find((a) => a.id === id);
+      if (!current) throw new AppError('NOT_FOUND', 'This article is no longer in the library.');
+      const updated = ArticleSummary.parse({ ...current, ...fields });
+      index.data.articles = previous.map((a) => (a.id === id ? updated : a));
+      try {
+        await index.write();
+      } catch (error) {
+        index.data.articles = previous;
+        throw describeWriteFailure(`the details of "${current.title}"`, error);
+      }
+      return updated;
+    });
+  }
+
   return {
     list: () => index.data.articles,
+    updateMetadata,
     findById,
     findByContentHash: (hash) => index.data.articles.find((a) => a.contentHash === hash),
     get,

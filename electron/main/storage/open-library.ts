@@ -55,7 +55,10 @@ async function loadIndex(
   } catch (error) {
     if (!(error instanceof StoreFileError)) throw error;
     if (error.kind === 'newer-version') {
-      const readable = LibraryFile.safeParse({ ...error.data, schemaVersion: 1 });
+      const readable = LibraryFile.safeParse({
+        ...error.data,
+        schemaVersion: libraryFileSpec.currentVersion,
+      });
       if (readable.success) index.data = readable.data;
       return {
         index,

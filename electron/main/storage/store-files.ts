@@ -10,25 +10,62 @@ const firstVersion = <T extends { schemaVersion: 1 }>(
   schema: z.ZodType<T>,
 ): StoreFileSpec<T> => ({ description, currentVersion: 1, schema, migrations: {} });
 
+type Json = Record<string, unknown>;
+
+/**
+ * Format 2 (import): summaries gained `url`, `tickers` and `versionOf`, pasted articles
+ * say whether they were text or HTML, and articles gained `links` and richer blocks.
+ */
+function summaryV1toV2(summary: Json): Json {
+  const origin = summary.origin as Json | undefined;
+  return {
+    ...summary,
+    url: null,
+    tickers: [],
+    versionOf: null,
+    origin: origin?.kind === 'paste' ? { ...origin, format: 'text' } : origin,
+  };
+}
+const mapArticles = (data: Json, map: (summary: Json) => Json): Json[] =>
+  Array.isArray(data.articles) ? (data.articles as Json[]).map(map) : [];
+
 /** `library.json`: settings and the article index. Small; everything large lives in shards. */
 export const LibraryFile = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
   settings: z.object({}),
   articles: z.array(ArticleSummary),
 });
 export type LibraryFile = z.infer<typeof LibraryFile>;
 
-export const libraryFileSpec = firstVersion('the library index', LibraryFile);
+export const libraryFileSpec: StoreFileSpec<LibraryFile> = {
+  description: 'the library index',
+  currentVersion: 2,
+  schema: LibraryFile,
+  migrations: { 1: (data) => ({ ...data, articles: mapArticles(data, summaryV1toV2) }) },
+};
 
 export function emptyLibraryFile(): LibraryFile {
-  return { schemaVersion: 1, settings: {}, articles: [] };
+  return { schemaVersion: 2, settings: {}, articles: [] };
 }
 
-/** `articles/<id>/article.json`: written once at import and never rewritten. */
-export const ArticleFile = z.object({ schemaVersion: z.literal(1), article: Article });
+/**
+ * `articles/<id>/article.json`: written once at import and never rewritten. Metadata the
+ * analyst edits later lives in the index, which wins over the copy here.
+ */
+export const ArticleFile = z.object({ schemaVersion: z.literal(2), article: Article });
 export type ArticleFile = z.infer<typeof ArticleFile>;
 
-export const articleFileSpec = firstVersion("an article's text", ArticleFile);
+export const articleFileSpec: StoreFileSpec<ArticleFile> = {
+  description: "an article's text",
+  currentVersion: 2,
+  schema: ArticleFile,
+  migrations: {
+    1: (data) => {
+      const article = (data.article ?? {}) as Json;
+      return { ...data, article: { ...summaryV1toV2(article), links: [] } };
+    },
+  },
+};
 
 /** `articles/<id>/annotations.json`: the article's highlights, rewritten on each change. */
 export const AnnotationsFile = z.object({

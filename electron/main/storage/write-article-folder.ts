@@ -17,7 +17,7 @@ export async function writeArticleFolder(layout: LibraryLayout, article: Article
   try {
     await writeFileDurably(
       join(staging, 'article.json'),
-      serializeStoreFile(articleFileSpec, { schemaVersion: 1, article }),
+      serializeStoreFile(articleFileSpec, { schemaVersion: 2, article }),
     );
     await writeFileDurably(
       join(staging, 'annotations.json'),

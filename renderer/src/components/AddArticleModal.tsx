@@ -1,7 +1,8 @@
-import { Button, Group, Modal, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, Text, TextInput, Textarea } from '@mantine/core';
 import { getHotkeyHandler } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useDeferredValue, useMemo, useState, type FormEvent } from 'react';
+import type { ArticleSummary } from '../../../shared/domain/article';
+import { useDeferredValue, useMemo, useRef, useState, type FormEvent } from 'react';
 import { inferTitle } from '../../../shared/text/infer-title';
 import { normalizeArticleText } from '../../../shared/text/normalize-article-text';
 import { shortcutLabel } from '../lib/shortcut-label';
@@ -23,30 +24,53 @@ export function AddArticleModal() {
   const close = useUiStore((s) => s.closeAddArticle);
   const [form, setForm] = useState(emptyForm);
   const [saving, setSaving] = useState(false);
+  const [duplicate, setDuplicate] = useState<ArticleSummary | null>(null);
   const deferredText = useDeferredValue(form.text);
   const inferred = useMemo(() => previewTitle(deferredText), [deferredText]);
+  // Clipboard HTML (formatted text from a browser or Word) is imported through the HTML
+  // pipeline, as long as the text box still holds exactly what was pasted with it.
+  const pendingHtml = useRef<string | null>(null);
+  const [pasted, setPasted] = useState<{ html: string; text: string } | null>(null);
+  const pastedHtml = pasted && pasted.text === form.text ? pasted.html : undefined;
 
   const field = (name: keyof typeof emptyForm) => ({
     value: form[name],
     onChange: (event: { currentTarget: { value: string } }) => {
       const value = event.currentTarget.value;
       setForm((f) => ({ ...f, [name]: value }));
+      setDuplicate(null);
     },
   });
 
-  async function submit(event?: FormEvent) {
+  const textField = field('text');
+
+  function reset() {
+    setForm(emptyForm);
+    setPasted(null);
+    setDuplicate(null);
+  }
+
+  async function submit(event?: FormEvent, asNewVersionOf?: string) {
     event?.preventDefault();
     if (saving) return;
     setSaving(true);
     try {
-      const { article, created } = await useArticlesStore.getState().add(form);
-      notifications.show({
-        color: created ? 'green' : 'blue',
-        message: created
-          ? `Added “${article.title}” to the library.`
-          : `“${article.title}” is already in the library; it is open now.`,
+      const { article, created } = await useArticlesStore.getState().add({
+        ...form,
+        ...(pastedHtml !== undefined && { html: pastedHtml }),
+        ...(asNewVersionOf !== undefined && { asNewVersionOf }),
       });
-      setForm(emptyForm);
+      if (!created) {
+        setDuplicate(article);
+        return;
+      }
+      notifications.show({
+        color: 'green',
+        message: asNewVersionOf
+          ? `Added a new version of “${article.title}”.`
+          : `Added “${article.title}” to the library.`,
+      });
+      reset();
       close();
     } catch (error) {
       notifications.show({
@@ -70,8 +94,24 @@ export function AddArticleModal() {
           maxRows={18}
           data-autofocus
           onKeyDown={getHotkeyHandler([['mod+Enter', () => void submit()]])}
-          {...field('text')}
+          onPaste={(event) => {
+            const html = event.clipboardData.getData('text/html');
+            pendingHtml.current = html.trim() ? html : null;
+          }}
+          value={textField.value}
+          onChange={(event) => {
+            const text = event.currentTarget.value;
+            if (pendingHtml.current !== null) setPasted({ html: pendingHtml.current, text });
+            pendingHtml.current = null;
+            textField.onChange(event);
+          }}
         />
+        {pastedHtml !== undefined && (
+          <Text size="xs" c="dimmed" mt={4}>
+            Formatted text pasted: headings, lists, tables and links are kept; scripts, images and
+            styles are dropped.
+          </Text>
+        )}
         <TextInput
           mt="md"
           label="Title"
@@ -92,6 +132,31 @@ export function AddArticleModal() {
           <TextInput label="Author" {...field('author')} />
           <TextInput label="Published" type="date" {...field('publishedAt')} />
         </div>
+        {duplicate && (
+          <Alert color="blue" mt="md" title="Already in your library">
+            “{duplicate.title}” has exactly this text.
+            <Group gap="xs" mt="xs">
+              <Button
+                size="xs"
+                variant="light"
+                onClick={() => {
+                  void useArticlesStore.getState().select(duplicate.id);
+                  reset();
+                  close();
+                }}
+              >
+                Open it
+              </Button>
+              <Button
+                size="xs"
+                variant="default"
+                onClick={() => void submit(undefined, duplicate.id)}
+              >
+                Import as new version
+              </Button>
+            </Group>
+          </Alert>
+        )}
         <Group justify="space-between" mt="lg">
           <Text size="xs" c="dimmed">
             {shortcutLabel('mod+Enter')} adds the article

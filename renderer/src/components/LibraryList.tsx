@@ -1,14 +1,9 @@
 import { Alert, Button, Loader, Text } from '@mantine/core';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { ArticleSummary } from '../../../shared/domain/article';
 import { formatInstant } from '../lib/format-date';
 import { languageName } from '../lib/language';
+import { sourceLabel } from '../lib/source-label';
 import { useArticlesStore } from '../stores/articles-store';
-
-function sourceLabel(article: ArticleSummary): string {
-  if (article.source) return article.source;
-  return article.origin.kind === 'sample' ? 'Sample article' : 'Pasted text';
-}
 
 /** The library: newest first; ↑/↓ move, Enter opens, a click opens. */
 export function LibraryList() {
@@ -114,6 +109,7 @@ export function LibraryList() {
                 <div className="article-option-meta">
                   {sourceLabel(article)} · {languageName(article.language)} · Added{' '}
                   {formatInstant(article.importedAt)}
+                  {article.versionOf && ' · New version'}
                 </div>
               </li>
             ))}

@@ -1,47 +1,56 @@
-import { Alert, Loader, Text } from '@mantine/core';
-import type { Article, ArticleBlock } from '../../../shared/domain/article';
+import { Alert, Button, Group, Loader, Text } from '@mantine/core';
+import type { Article } from '../../../shared/domain/article';
+import { safeLinkHref } from '../../../shared/text/safe-link-href';
 import { formatCalendarDate } from '../lib/format-date';
 import { languageName, textDirection } from '../lib/language';
+import { sourceLabel } from '../lib/source-label';
 import { useArticlesStore } from '../stores/articles-store';
+import { useUiStore } from '../stores/ui-store';
 import { EmptyLibrary } from './EmptyLibrary';
+import { ArticleBody } from './reader/ArticleBody';
 
 function metadataLine(article: Article): string {
-  const source =
-    article.source ?? (article.origin.kind === 'sample' ? 'Sample article' : 'Pasted text');
+  const source = sourceLabel(article);
   return [
     source,
-    article.author,
+    article.author !== source && article.author,
     article.publishedAt && formatCalendarDate(article.publishedAt),
     languageName(article.language),
+    article.tickers.join(', '),
   ]
     .filter(Boolean)
     .join(' · ');
 }
 
-/**
- * One block of the body. The title is the page's h1, so headings start at h2, and a
- * headline that is the title already is not shown twice.
- */
-function Block({ block, article }: { block: ArticleBlock; article: Article }) {
-  const text = article.text.slice(block.start, block.end);
-  if (block.kind === 'paragraph') return <p>{text}</p>;
-  if (block.level === 1 && text.replace(/\s+/g, ' ') === article.title) return null;
-  const Heading = `h${Math.min(block.level + 1, 6)}` as 'h2';
-  return <Heading className="reader-heading">{text}</Heading>;
-}
-
 /** The open article, rendered from its block model (never from markup). */
 function ArticleView({ article }: { article: Article }) {
   const lang = article.language === 'und' ? undefined : article.language;
+  const openDetails = useUiStore((s) => s.openArticleDetails);
+  const url = article.url ? safeLinkHref(article.url) : null;
   return (
     <article className="reader" lang={lang} dir={textDirection(article.language)}>
-      <div className="reader-meta" lang="en" dir="ltr">
-        {metadataLine(article)}
-      </div>
+      <Group className="reader-meta" lang="en" dir="ltr" justify="space-between" wrap="nowrap">
+        <span>{metadataLine(article)}</span>
+        <Group gap={4} wrap="nowrap">
+          {url && (
+            <Button
+              component="a"
+              href={url}
+              target="_blank"
+              rel="noopener noreferrer"
+              size="compact-xs"
+              variant="subtle"
+            >
+              Original
+            </Button>
+          )}
+          <Button size="compact-xs" variant="subtle" onClick={openDetails}>
+            Edit details
+          </Button>
+        </Group>
+      </Group>
       <h1 className="reader-title">{article.title}</h1>
-      {article.blocks.map((block) => (
-        <Block key={block.start} block={block} article={article} />
-      ))}
+      <ArticleBody article={article} />
     </article>
   );
 }

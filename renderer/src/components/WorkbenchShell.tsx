@@ -1,16 +1,20 @@
 import { Alert, Button, Kbd } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import { shortcutLabel } from '../lib/shortcut-label';
 import { useArticlesStore } from '../stores/articles-store';
+import { useImportStore } from '../stores/import-store';
 import { useLibraryStore } from '../stores/library-store';
 import { useSamplesStore } from '../stores/samples-store';
 import { useUiStore } from '../stores/ui-store';
 import { AddArticleModal } from './AddArticleModal';
+import { ArticleDetailsModal } from './ArticleDetailsModal';
 import { HighlightsPanel } from './HighlightsPanel';
+import { ImportPanel } from './ImportPanel';
 import { LibraryList } from './LibraryList';
 import { Reader } from './Reader';
+import { useFileDrop } from './use-file-drop';
 import { useStoreNotices } from './use-store-notices';
 
 /** The three-pane Library view: articles | reader | highlights. Pane sizes are remembered. */
@@ -26,8 +30,29 @@ export function WorkbenchShell() {
   }, []);
   useStoreNotices();
   const canAdd = readOnlyReason === null;
-  // The empty list: Ctrl+N works from inside text fields too (it is not a text key).
-  useHotkeys([['mod+N', () => canAdd && openAddArticle()]], []);
+  const openImport = useUiStore((s) => s.openImport);
+  const chooseFiles = useCallback(() => {
+    if (!canAdd) return;
+    openImport();
+    void useImportStore.getState().chooseFiles();
+  }, [canAdd, openImport]);
+  const onDroppedFiles = useCallback(
+    (files: File[]) => {
+      openImport();
+      useImportStore.getState().addDroppedFiles(files);
+    },
+    [openImport],
+  );
+  const dragging = useFileDrop(onDroppedFiles, canAdd);
+  // These work from inside text fields too (they are not text keys).
+  useHotkeys(
+    [
+      ['mod+N', () => canAdd && openAddArticle()],
+      ['mod+O', chooseFiles],
+      ['mod+shift+O', () => canAdd && openImport({ focusUrl: true })],
+    ],
+    [],
+  );
 
   return (
     <div className="app">
@@ -37,6 +62,19 @@ export function WorkbenchShell() {
           Add article
         </Button>
         <Kbd size="xs">{shortcutLabel('mod+N')}</Kbd>
+        <Button size="xs" variant="default" onClick={chooseFiles} disabled={!canAdd}>
+          Import files
+        </Button>
+        <Kbd size="xs">{shortcutLabel('mod+O')}</Kbd>
+        <Button
+          size="xs"
+          variant="default"
+          onClick={() => openImport({ focusUrl: true })}
+          disabled={!canAdd}
+        >
+          Import URL
+        </Button>
+        <Kbd size="xs">{shortcutLabel('mod+shift+O')}</Kbd>
       </header>
       {readOnlyReason && (
         <Alert className="read-only-banner" color="yellow" title="Read-only library">
@@ -62,6 +100,13 @@ export function WorkbenchShell() {
         </Panel>
       </Group>
       <AddArticleModal />
+      <ImportPanel />
+      <ArticleDetailsModal />
+      {dragging && (
+        <div className="drop-overlay" aria-hidden>
+          Drop files to import them
+        </div>
+      )}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type {
   Article,
   ArticleAdded,
+  ArticleMetadataUpdate,
   ArticleSummary,
   NewArticleInput,
 } from '../../../shared/domain/article';
@@ -27,6 +28,10 @@ interface ArticlesState {
   /** Adds a pasted article and opens it; throws WorkbenchCallError with the analyst's message. */
   add(input: NewArticleInput): Promise<ArticleAdded>;
   importSample(sampleId: string): Promise<ArticleAdded>;
+  /** Puts a newly imported article at the top of the list (the import store calls this). */
+  addSummary(summary: ArticleSummary): void;
+  /** Saves the analyst's corrections to an article's details. */
+  updateMetadata(update: ArticleMetadataUpdate): Promise<ArticleSummary>;
 }
 
 export const useArticlesStore = create<ArticlesState>()((set, get) => {
@@ -71,6 +76,24 @@ export const useArticlesStore = create<ArticlesState>()((set, get) => {
 
     async importSample(sampleId) {
       return opened(await requireWorkbench().samples.import({ sampleId }));
+    },
+
+    addSummary(summary) {
+      set((s) =>
+        s.summaries.some((a) => a.id === summary.id) ? s : { summaries: [summary, ...s.summaries] },
+      );
+    },
+
+    async updateMetadata(update) {
+      const summary = await requireWorkbench().articles.updateMetadata(update);
+      set((s) => ({
+        summaries: s.summaries.map((a) => (a.id === summary.id ? summary : a)),
+        open:
+          s.open.status === 'ready' && s.open.article.id === summary.id
+            ? { status: 'ready', article: { ...s.open.article, ...summary } }
+            : s.open,
+      }));
+      return summary;
     },
   };
 });

@@ -2,12 +2,33 @@ import { create } from 'zustand';
 
 interface UiState {
   addArticleOpen: boolean;
+  /** The import window: a batch's progress, and the web-address field. */
+  importOpen: boolean;
+  /** Bumped to move the focus to the web-address field (Ctrl+Shift+O). */
+  urlFocusRequest: number;
+  articleDetailsOpen: boolean;
   openAddArticle(): void;
   closeAddArticle(): void;
+  openImport(options?: { focusUrl?: boolean }): void;
+  closeImport(): void;
+  openArticleDetails(): void;
+  closeArticleDetails(): void;
 }
 
 export const useUiStore = create<UiState>()((set) => ({
   addArticleOpen: false,
+  importOpen: false,
+  urlFocusRequest: 0,
+  articleDetailsOpen: false,
   openAddArticle: () => set({ addArticleOpen: true }),
   closeAddArticle: () => set({ addArticleOpen: false }),
+  openImport: (options) =>
+    set((s) => ({
+      importOpen: true,
+      addArticleOpen: false,
+      urlFocusRequest: options?.focusUrl ? s.urlFocusRequest + 1 : s.urlFocusRequest,
+    })),
+  closeImport: () => set({ importOpen: false }),
+  openArticleDetails: () => set({ articleDetailsOpen: true }),
+  closeArticleDetails: () => set({ articleDetailsOpen: false }),
 }));

@@ -9,9 +9,13 @@ const valid = {
   publishedAt: null,
   language: 'de',
   importedAt: '2026-11-25T20:30:00.000Z',
-  origin: { kind: 'paste' },
+  url: null,
+  tickers: [],
+  versionOf: null,
+  origin: { kind: 'paste', format: 'text' },
   contentHash: 'a'.repeat(64),
   wordCount: 2,
+  links: [],
   text: 'Eins.\nZwei.',
   blocks: [
     { kind: 'paragraph', start: 0, end: 5 },
@@ -36,6 +40,18 @@ describe('Article', () => {
     ],
   ])('refuses %s', (_label, blocks) => {
     expect(Article.safeParse({ ...valid, blocks }).success).toBe(false);
+  });
+
+  it('refuses table cells outside their table and links outside the text', () => {
+    const table = {
+      kind: 'table',
+      start: 0,
+      end: 5,
+      rows: [{ cells: [{ start: 6, end: 11, header: false }] }],
+    };
+    expect(Article.safeParse({ ...valid, blocks: [table] }).success).toBe(false);
+    const link = { start: 6, end: 40, href: 'https://example.com' };
+    expect(Article.safeParse({ ...valid, links: [link] }).success).toBe(false);
   });
 
   it('refuses an id that could name another folder', () => {

@@ -11,6 +11,8 @@ import { collectingLogger } from '../../test-support/collecting-logger';
 import { snapshotFolder } from '../../test-support/folder-snapshot';
 import { createTempDataDir } from '../../test-support/temp-data-dir';
 import { createMainHandlers } from '../create-main-handlers';
+import { chosenPathsDialogs } from '../../test-support/chosen-paths-dialogs';
+import { createTestParserPool } from '../../test-support/test-parser-pool';
 
 const seedsDir = join(import.meta.dirname, '../../../../seeds');
 const seedText = await readFile(join(seedsDir, 'microsoft-openai-de.txt'), 'utf8');
@@ -29,17 +31,22 @@ describe('articles and samples over the IPC path', () => {
   const call = (channel: string, payload?: unknown) =>
     invokeChannel(handlers, channel, payload, logger);
 
+  let parser: ReturnType<typeof createTestParserPool>;
   beforeEach(async () => {
+    parser = createTestParserPool();
     ({ dir: dataDir, cleanup } = await createTempDataDir());
     library = await openLibrary(dataDir, { logger });
     handlers = createMainHandlers({
       library,
       seedsDir,
+      parser,
+      dialogs: chosenPathsDialogs(),
       now: () => new Date('2026-11-25T09:00:00Z'),
     });
   });
   afterEach(async () => {
     await library.close();
+    await parser.close();
     await cleanup();
   });
 
@@ -96,7 +103,13 @@ describe('articles and samples over the IPC path', () => {
 
   it('lists newest first', async () => {
     let clock = Date.parse('2026-11-25T09:00:00Z');
-    handlers = createMainHandlers({ library, seedsDir, now: () => new Date((clock += 60_000)) });
+    handlers = createMainHandlers({
+      library,
+      seedsDir,
+      parser,
+      dialogs: chosenPathsDialogs(),
+      now: () => new Date((clock += 60_000)),
+    });
     await call('articles:create', { text: 'Erstens.' });
     await call('articles:create', { text: 'Zweitens.' });
     const titles = valueOf<ArticleSummary[]>(await call('articles:list')).map((a) => a.title);
@@ -120,7 +133,7 @@ describe('articles and samples over the IPC path', () => {
     ]);
   });
 
-  it('imports the sample once, with its text exactly as shipped', async () => {
+  it('imports the sample once, each line of it a paragraph, word for word', async () => {
     const first = valueOf<ArticleAdded>(
       await call('samples:import', { sampleId: 'microsoft-openai-de' }),
     );
@@ -131,7 +144,10 @@ describe('articles and samples over the IPC path', () => {
     expect(second).toEqual({ article: first.article, created: false });
     expect(first.article.origin).toEqual({ kind: 'sample', sampleId: 'microsoft-openai-de' });
     const article = valueOf<Article>(await call('articles:get', { id: first.article.id }));
-    expect(article.text).toBe(seedText.replace(/\n$/, ''));
+    expect(article.blocks.map((b) => article.text.slice(b.start, b.end))).toEqual(
+      seedText.replace(/\n$/, '').split('\n'),
+    );
+    expect(article.text).toBe(seedText.replace(/\n$/, '').split('\n').join('\n\n'));
     expect(new Set(article.blocks.map((b) => b.kind))).toEqual(new Set(['paragraph']));
   });
 

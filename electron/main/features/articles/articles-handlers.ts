@@ -1,23 +1,20 @@
 import type { ChannelHandlers } from '../../ipc/channel-handlers';
 import type { Library } from '../../storage/open-library';
-import { buildArticle } from './build-article';
 
 export interface ArticlesFeatureDeps {
   library: Library;
-  now: () => Date;
 }
 
+/** Reading the library and correcting an article's details. Adding articles is `import/`. */
 export function createArticlesHandlers({
   library,
-  now,
 }: ArticlesFeatureDeps): Pick<
   ChannelHandlers,
-  'articles:list' | 'articles:get' | 'articles:create'
+  'articles:list' | 'articles:get' | 'articles:updateMetadata'
 > {
   return {
     'articles:list': async () => [...library.articles.list()],
     'articles:get': async ({ id }) => library.articles.get(id),
-    'articles:create': async (input) =>
-      library.articles.insert(await buildArticle({ ...input, origin: { kind: 'paste' } }, now())),
+    'articles:updateMetadata': (update) => library.articles.updateMetadata(update),
   };
 }

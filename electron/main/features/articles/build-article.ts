@@ -1,49 +1,105 @@
 import { randomUUID } from 'node:crypto';
-import type { Article, ArticleOrigin } from '../../../../shared/domain/article';
+import {
+  Article,
+  ARTICLE_TEXT_MAX_CHARS,
+  type ArticleOrigin,
+} from '../../../../shared/domain/article';
+import { LanguageCode } from '../../../../shared/domain/primitives';
 import { countWords } from '../../../../shared/text/count-words';
-import { toArticleBlocks } from '../../../../shared/text/article-blocks';
 import { inferTitle } from '../../../../shared/text/infer-title';
-import { normalizeArticleText } from '../../../../shared/text/normalize-article-text';
 import { AppError } from '../../errors/app-error';
+import { ImportError } from '../import/import-error';
+import type { ParsedDocument } from '../import/parsed-document';
 import { contentHash } from './content-hash';
 import { detectLanguage } from './detect-language';
 
-export interface ArticleDraft {
-  text: string;
+/** Metadata the analyst typed; it wins over what the source says. */
+export interface GivenMetadata {
   title?: string | undefined;
   source?: string | undefined;
   author?: string | undefined;
   publishedAt?: string | undefined;
-  origin: ArticleOrigin;
 }
 
-const orNull = (value: string | undefined) => (value?.trim() ? value.trim() : null);
+export interface ArticleDraft {
+  document: ParsedDocument;
+  origin: ArticleOrigin;
+  given?: GivenMetadata | undefined;
+  /** The article this one is a new version of (same text, imported again on purpose). */
+  versionOf?: string | null | undefined;
+  /** Where the source was fetched from; the page's own canonical URL wins. */
+  fetchedFrom?: string | undefined;
+}
+
+const MAX = { title: 500, source: 300, author: 300 } as const;
+
+/** One line of plain text, or null: metadata fields never carry line breaks or runs of spaces. */
+function cleanField(value: string | undefined, max: number): string | null {
+  const clean = value?.replace(/\s+/g, ' ').trim();
+  if (!clean) return null;
+  return clean.length <= max ? clean : `${clean.slice(0, max - 1).trimEnd()}…`;
+}
+
+const IsoDateOnly = /^\d{4}-\d{2}-\d{2}$/;
+const validDate = (value: string | undefined) =>
+  value && IsoDateOnly.test(value) && !Number.isNaN(Date.parse(value)) ? value : null;
+
+function httpUrl(value: string | undefined): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
 
 /**
- * Turns raw text and what the analyst told us into a complete article: canonical text,
- * paragraphs, language, a title (inferred when none was given), hash and word count.
+ * Turns a parsed document and what the analyst told us into a complete, valid article:
+ * metadata cleaned, language (declared by the source, else detected), a title (inferred
+ * when neither the analyst nor the source gave one), hash and word count.
  */
 export async function buildArticle(draft: ArticleDraft, importedAt: Date): Promise<Article> {
-  const text = normalizeArticleText(draft.text);
-  if (text.trim() === '') {
-    throw new AppError(
-      'EMPTY_TEXT',
-      'There is no text to add: paste the article text into the box first.',
+  const { document, given = {} } = draft;
+  const { text, metadata } = document;
+  if (text.trim() === '') throw new ImportError('NO_TEXT', 'there is no text in it');
+  if (text.length > ARTICLE_TEXT_MAX_CHARS) {
+    throw new ImportError(
+      'TOO_LARGE',
+      `its text is ${text.length.toLocaleString('en')} characters long; Margin imports articles of up to ${ARTICLE_TEXT_MAX_CHARS.toLocaleString('en')} characters`,
     );
   }
-  const language = await detectLanguage(text);
-  return {
+  const declared = metadata.language?.toLowerCase().split(/[-_]/)[0];
+  const language =
+    declared && declared !== 'und' && LanguageCode.safeParse(declared).success
+      ? declared
+      : await detectLanguage(text);
+  const article = Article.safeParse({
     id: randomUUID(),
-    title: orNull(draft.title) ?? inferTitle(text),
-    source: orNull(draft.source),
-    author: orNull(draft.author),
-    publishedAt: orNull(draft.publishedAt),
+    title:
+      cleanField(given.title, MAX.title) ??
+      cleanField(metadata.title, MAX.title) ??
+      inferTitle(text),
+    source: cleanField(given.source, MAX.source) ?? cleanField(metadata.source, MAX.source),
+    author: cleanField(given.author, MAX.author) ?? cleanField(metadata.author, MAX.author),
+    publishedAt: validDate(given.publishedAt) ?? validDate(metadata.publishedAt),
     language,
+    url: httpUrl(metadata.url) ?? httpUrl(draft.fetchedFrom),
+    tickers: [],
     importedAt: importedAt.toISOString(),
     origin: draft.origin,
     contentHash: contentHash(text),
     wordCount: countWords(text, language),
+    versionOf: draft.versionOf ?? null,
     text,
-    blocks: toArticleBlocks(text),
-  };
+    blocks: document.blocks,
+    links: document.links,
+  });
+  if (!article.success) {
+    // The parsers build through DocumentBuilder, so this is a bug in Margin, not bad input.
+    throw new AppError('INTERNAL', 'Margin built an invalid article from this source.', {
+      cause: article.error,
+    });
+  }
+  return article.data;
 }

@@ -1,6 +1,7 @@
 import type { ChannelHandlers } from '../../ipc/channel-handlers';
 import type { Library } from '../../storage/open-library';
 import { buildArticle } from '../articles/build-article';
+import { parsePlainText } from '../import/formats/parse-plain-text';
 import type { SampleCatalog } from './sample-catalog';
 
 export interface SamplesFeatureDeps {
@@ -18,12 +19,11 @@ export function createSamplesHandlers({
     'samples:list': () => samples.list(),
     'samples:import': async ({ sampleId }) => {
       const { entry, text } = await samples.get(sampleId);
+      // Samples are short plain text that ships with the app: parsed here, not in the worker.
       const article = await buildArticle(
         {
-          text,
-          source: entry.source,
-          author: entry.author,
-          publishedAt: entry.publishedAt,
+          document: { ...parsePlainText(text), metadata: { language: entry.language } },
+          given: { source: entry.source, author: entry.author, publishedAt: entry.publishedAt },
           origin: { kind: 'sample', sampleId },
         },
         now(),

@@ -9,6 +9,8 @@ import { openLibrary, type Library } from '../../storage/open-library';
 import { collectingLogger } from '../../test-support/collecting-logger';
 import { createTempDataDir } from '../../test-support/temp-data-dir';
 import { registerIpc } from '../register-ipc';
+import { chosenPathsDialogs } from '../../test-support/chosen-paths-dialogs';
+import { createTestParserPool } from '../../test-support/test-parser-pool';
 
 const seedsDir = join(import.meta.dirname, '../../../../seeds');
 const indexHtml = '/app/out/renderer/index.html';
@@ -30,25 +32,38 @@ describe('main handlers and the contract', () => {
   let library: Library;
   let cleanup: () => Promise<void>;
 
+  let parser: ReturnType<typeof createTestParserPool>;
   beforeEach(async () => {
+    parser = createTestParserPool();
     const temp = await createTempDataDir();
     cleanup = temp.cleanup;
     library = await openLibrary(temp.dir, { logger: collectingLogger() });
   });
   afterEach(async () => {
     await library.close();
+    await parser.close();
     await cleanup();
   });
 
   it('has a handler for every contract channel and none outside it', () => {
-    const handlers = createMainHandlers({ library, seedsDir });
+    const handlers = createMainHandlers({
+      library,
+      seedsDir,
+      parser,
+      dialogs: chosenPathsDialogs(),
+    });
     expect(Object.keys(handlers).sort()).toEqual(Object.keys(contract).sort());
   });
 
   /** Registers the real handlers on a recording ipcMain, for an app loaded from `indexHtml`. */
   function registerAll() {
     const { ipcMain, registered } = recordingIpcMain();
-    const handlers = createMainHandlers({ library, seedsDir });
+    const handlers = createMainHandlers({
+      library,
+      seedsDir,
+      parser,
+      dialogs: chosenPathsDialogs(),
+    });
     registerIpc(ipcMain, handlers, { kind: 'file', indexHtml }, collectingLogger());
     return registered;
   }

@@ -8,6 +8,8 @@ import { snapshotFolder } from '../../test-support/folder-snapshot';
 import { createTempDataDir } from '../../test-support/temp-data-dir';
 import type { ChannelHandlers } from '../channel-handlers';
 import { invokeChannel } from '../invoke-channel';
+import { chosenPathsDialogs } from '../../test-support/chosen-paths-dialogs';
+import { createTestParserPool } from '../../test-support/test-parser-pool';
 
 const seedsDir = join(import.meta.dirname, '../../../../seeds');
 
@@ -18,10 +20,12 @@ describe('invokeChannel', () => {
   let handlers: ChannelHandlers;
   const logger = collectingLogger();
 
+  let parser: ReturnType<typeof createTestParserPool>;
   beforeEach(async () => {
+    parser = createTestParserPool();
     ({ dir: dataDir, cleanup } = await createTempDataDir());
     library = await openLibrary(dataDir, { logger });
-    handlers = createMainHandlers({ library, seedsDir });
+    handlers = createMainHandlers({ library, seedsDir, parser, dialogs: chosenPathsDialogs() });
     // Something on disk worth protecting.
     await invokeChannel(
       handlers,
@@ -32,6 +36,7 @@ describe('invokeChannel', () => {
   });
   afterEach(async () => {
     await library.close();
+    await parser.close();
     await cleanup();
   });
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Highlight } from '../../../../shared/domain/highlight';
 import { buildArticle } from '../../features/articles/build-article';
+import { parsePlainText } from '../../features/import/formats/parse-plain-text';
 import { collectingLogger } from '../../test-support/collecting-logger';
 import { createTempDataDir } from '../../test-support/temp-data-dir';
 import { openLibrary, type Library } from '../open-library';
@@ -35,7 +36,10 @@ describe('annotations repo', () => {
     ({ dir: dataDir, cleanup } = await createTempDataDir());
     library = await openLibrary(dataDir, { logger: collectingLogger() });
     const article = await buildArticle(
-      { text: 'Ein spürbarer Rückgang.', origin: { kind: 'paste' } },
+      {
+        document: parsePlainText('Ein spürbarer Rückgang.'),
+        origin: { kind: 'paste', format: 'text' },
+      },
       new Date(),
     );
     articleId = (await library.articles.insert(article)).article.id;

@@ -2,6 +2,7 @@ import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promi
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildArticle } from '../../features/articles/build-article';
+import { parsePlainText } from '../../features/import/formats/parse-plain-text';
 import { collectingLogger } from '../../test-support/collecting-logger';
 import { snapshotFolder } from '../../test-support/folder-snapshot';
 import { createTempDataDir } from '../../test-support/temp-data-dir';
@@ -14,7 +15,10 @@ const seedText = await readFile(
 const logger = collectingLogger();
 
 const paste = (text: string, title?: string) =>
-  buildArticle({ text, title, origin: { kind: 'paste' } }, new Date());
+  buildArticle(
+    { document: parsePlainText(text), given: { title }, origin: { kind: 'paste', format: 'text' } },
+    new Date(),
+  );
 
 describe('openLibrary', () => {
   let dataDir: string;
@@ -44,14 +48,62 @@ describe('openLibrary', () => {
     const reopened = await openHere();
     expect(reopened.articles.list().map((a) => a.id)).toEqual([article.id]);
     const stored = await reopened.articles.get(article.id);
-    expect(
-      Buffer.from(stored.text, 'utf8').equals(Buffer.from(seedText.replace(/\n$/, ''), 'utf8')),
-    ).toBe(true);
+    expect(Buffer.from(stored.text, 'utf8').equals(Buffer.from(built.text, 'utf8'))).toBe(true);
     expect(stored.blocks.map((b) => stored.text.slice(b.start, b.end))).toEqual(
       seedText.trim().split('\n'),
     );
     expect(stored.language).toBe('de');
     expect(stored).toEqual(built);
+  });
+
+  it('migrates a library written by the first format, keeping every article', async () => {
+    const v1Summary = {
+      id: '6f1c2a1e-8d2b-4c1a-9a8e-2f0b1c3d4e5f',
+      title: 'Alt',
+      source: null,
+      author: null,
+      publishedAt: null,
+      language: 'de',
+      importedAt: '2026-11-01T10:00:00.000Z',
+      origin: { kind: 'paste' },
+      contentHash: 'a'.repeat(64),
+      wordCount: 2,
+    };
+    const articleDir = join(dataDir, 'articles', v1Summary.id);
+    await mkdir(articleDir, { recursive: true });
+    await writeFile(
+      join(dataDir, 'library.json'),
+      JSON.stringify({ schemaVersion: 1, settings: {}, articles: [v1Summary] }),
+    );
+    await writeFile(
+      join(articleDir, 'article.json'),
+      JSON.stringify({
+        schemaVersion: 1,
+        article: {
+          ...v1Summary,
+          text: 'Ein Text.',
+          blocks: [{ kind: 'paragraph', start: 0, end: 9 }],
+        },
+      }),
+    );
+    await writeFile(
+      join(articleDir, 'annotations.json'),
+      JSON.stringify({ schemaVersion: 1, articleId: v1Summary.id, highlights: [] }),
+    );
+    const library = await openHere();
+    const migrated = {
+      url: null,
+      tickers: [],
+      versionOf: null,
+      origin: { kind: 'paste', format: 'text' },
+    };
+    expect(library.articles.list()).toEqual([{ ...v1Summary, ...migrated }]);
+    expect(await library.articles.get(v1Summary.id)).toMatchObject({
+      ...migrated,
+      links: [],
+      text: 'Ein Text.',
+    });
+    expect(library.status().notices).toEqual([]);
   });
 
   it('lays the library out in shards: an index, one folder per article, a lock', async () => {
@@ -68,7 +120,7 @@ describe('openLibrary', () => {
       'article.json',
     ]);
     const index = JSON.parse(await readFile(join(dataDir, 'library.json'), 'utf8'));
-    expect(index.schemaVersion).toBe(1);
+    expect(index.schemaVersion).toBe(2);
     expect(index.articles[0]).not.toHaveProperty('text');
   });
 
@@ -109,7 +161,7 @@ describe('openLibrary', () => {
             .map((x) => x.id)
             .sort(),
         ).toEqual([a.article.id, b.article.id].sort());
-        expect((await reopened.articles.get(a.article.id)).text).toBe('Artikel A.\nText.');
+        expect((await reopened.articles.get(a.article.id)).text).toBe('Artikel A.\n\nText.');
       },
     );
   });

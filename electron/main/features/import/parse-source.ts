@@ -1,0 +1,50 @@
+import { decodeText } from './decode/decode-text';
+import { findHtmlCharset } from './decode/find-html-charset';
+import { parsePlainText } from './formats/parse-plain-text';
+import type { ParsedDocument } from './parsed-document';
+import type { ParseRequest } from './parse-request';
+
+// Parsers load on first use: a text import need not wait for jsdom or pdf.js to load.
+const parsers = {
+  html: () => import('./formats/parse-html').then((m) => m.parseHtml),
+  pdf: () => import('./formats/parse-pdf').then((m) => m.parsePdf),
+  docx: () => import('./formats/parse-docx').then((m) => m.parseDocx),
+  eml: () => import('./formats/parse-eml').then((m) => m.parseEml),
+  md: () => import('./formats/parse-markdown').then((m) => m.parseMarkdown),
+};
+
+/** Loads every parser (jsdom, pdf.js, mammoth, …): takes seconds, so it is done ahead. */
+export async function loadAllParsers(): Promise<void> {
+  await Promise.all(Object.values(parsers).map((load) => load()));
+}
+
+/** Reads any import source into Margin's document model. Runs in the parser worker. */
+export async function parseSource(request: ParseRequest): Promise<ParsedDocument> {
+  if (request.kind === 'paste') {
+    // Clipboard HTML goes through the same pipeline as a page, with the text as fallback.
+    if (request.html?.trim()) {
+      const parseHtml = await parsers.html();
+      const fromHtml = await parseHtml(request.html, {}).catch(() => null);
+      if (fromHtml && fromHtml.text.trim()) return fromHtml;
+    }
+    return parsePlainText(request.text);
+  }
+  const { bytes, format, declaredCharset } = request;
+  switch (format) {
+    case 'pdf':
+      return (await parsers.pdf())(bytes, { password: request.password });
+    case 'docx':
+      return (await parsers.docx())(bytes);
+    case 'eml':
+      return (await parsers.eml())(bytes);
+    case 'html': {
+      const charset = declaredCharset ?? findHtmlCharset(bytes);
+      const text = decodeText(bytes, { declaredCharset: charset }).text;
+      return (await parsers.html())(text, { url: request.url });
+    }
+    case 'md':
+      return (await parsers.md())(decodeText(bytes, { declaredCharset }).text);
+    case 'txt':
+      return parsePlainText(decodeText(bytes, { declaredCharset }).text);
+  }
+}

@@ -1,0 +1,165 @@
+import { Button, Group, Modal, Select, TagsInput, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState, type FormEvent } from 'react';
+import type { Article } from '../../../shared/domain/article';
+import { languageName } from '../lib/language';
+import { errorMessage } from '../lib/workbench-client';
+import { useArticlesStore } from '../stores/articles-store';
+import { useUiStore } from '../stores/ui-store';
+
+/** Languages analysts meet most; any other detected code is added to the list. */
+const COMMON_LANGUAGES = ['de', 'en', 'fr', 'it', 'es', 'nl', 'pt', 'sv', 'da', 'pl', 'ja', 'zh'];
+
+interface DetailsForm {
+  title: string;
+  source: string;
+  author: string;
+  publishedAt: string;
+  url: string;
+  language: string;
+  tickers: string[];
+}
+
+const toForm = (article: Article): DetailsForm => ({
+  title: article.title,
+  source: article.source ?? '',
+  author: article.author ?? '',
+  publishedAt: article.publishedAt ?? '',
+  url: article.url ?? '',
+  language: article.language,
+  tickers: article.tickers,
+});
+
+const orNull = (value: string) => (value.trim() ? value.trim() : null);
+
+function urlProblem(value: string): string | null {
+  if (!value.trim()) return null;
+  try {
+    const url = new URL(value.trim());
+    return url.protocol === 'http:' || url.protocol === 'https:'
+      ? null
+      : 'Only http and https addresses.';
+  } catch {
+    return 'This is not a complete web address (https://…).';
+  }
+}
+
+function DetailsFields({ article, onDone }: { article: Article; onDone: () => void }) {
+  const [form, setForm] = useState(() => toForm(article));
+  const [saving, setSaving] = useState(false);
+  const set = <K extends keyof DetailsForm>(key: K, value: DetailsForm[K]) =>
+    setForm((f) => ({ ...f, [key]: value }));
+  const languages = [...new Set([...COMMON_LANGUAGES, article.language, 'und'])].map((code) => ({
+    value: code,
+    label: `${languageName(code)}${code === 'und' ? '' : ` (${code})`}`,
+  }));
+  const titleMissing = form.title.trim() === '';
+  const badUrl = urlProblem(form.url);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (titleMissing || badUrl || saving) return;
+    setSaving(true);
+    try {
+      await useArticlesStore.getState().updateMetadata({
+        id: article.id,
+        title: form.title.trim(),
+        source: orNull(form.source),
+        author: orNull(form.author),
+        publishedAt: orNull(form.publishedAt),
+        url: orNull(form.url),
+        language: form.language,
+        tickers: [...new Set(form.tickers.map((t) => t.trim().toUpperCase()).filter(Boolean))],
+      });
+      notifications.show({ color: 'green', message: 'Saved the article’s details.' });
+      onDone();
+    } catch (error) {
+      notifications.show({
+        color: 'red',
+        title: "Couldn't save the details",
+        message: errorMessage(error),
+      });
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form onSubmit={(e) => void submit(e)} aria-label="Article details">
+      <TextInput
+        label="Title"
+        required
+        data-autofocus
+        value={form.title}
+        error={titleMissing ? 'An article needs a title.' : null}
+        onChange={(e) => set('title', e.currentTarget.value)}
+      />
+      <div className="form-row">
+        <TextInput
+          label="Source"
+          placeholder="Publisher"
+          value={form.source}
+          onChange={(e) => set('source', e.currentTarget.value)}
+        />
+        <TextInput
+          label="Author"
+          value={form.author}
+          onChange={(e) => set('author', e.currentTarget.value)}
+        />
+        <TextInput
+          label="Published"
+          type="date"
+          value={form.publishedAt}
+          onChange={(e) => set('publishedAt', e.currentTarget.value)}
+        />
+      </div>
+      <TextInput
+        mt="md"
+        label="URL"
+        placeholder="https://…"
+        value={form.url}
+        error={badUrl}
+        onChange={(e) => set('url', e.currentTarget.value)}
+      />
+      <div className="form-row">
+        <Select
+          label="Language"
+          data={languages}
+          value={form.language}
+          allowDeselect={false}
+          onChange={(value) => value && set('language', value)}
+          comboboxProps={{ withinPortal: true }}
+        />
+        <TagsInput
+          label="Tickers"
+          description="Press Enter after each, e.g. MSFT"
+          value={form.tickers}
+          onChange={(value) => set('tickers', value)}
+          maxTags={50}
+          splitChars={[',', ' ']}
+        />
+      </div>
+      <Group justify="flex-end" mt="lg">
+        <Button variant="default" onClick={onDone}>
+          Cancel
+        </Button>
+        <Button type="submit" loading={saving} disabled={titleMissing || badUrl !== null}>
+          Save details
+        </Button>
+      </Group>
+    </form>
+  );
+}
+
+/** Correct what import found out: title, source, author, date, URL, language, tickers. */
+export function ArticleDetailsModal() {
+  const opened = useUiStore((s) => s.articleDetailsOpen);
+  const close = useUiStore((s) => s.closeArticleDetails);
+  const open = useArticlesStore((s) => s.open);
+  const article = open.status === 'ready' ? open.article : null;
+  return (
+    <Modal opened={opened && article !== null} onClose={close} title="Article details" size="lg">
+      {article && <DetailsFields key={article.id} article={article} onDone={close} />}
+    </Modal>
+  );
+}

@@ -1,0 +1,15 @@
+/** Link targets Margin keeps in an imported article; everything else becomes plain text. */
+const ALLOWED_SCHEME = /^(?:https?:\/\/[^/?#\s]|mailto:[^\s])/i;
+
+/**
+ * The link target to keep, or null. Browsers ignore tabs, newlines and other control
+ * characters inside a URL, so `java\tscript:` still runs script: they are removed before
+ * the scheme is checked, and only absolute http, https and mailto targets pass. Relative
+ * links must be resolved against the page's address before they get here.
+ */
+export function safeLinkHref(raw: string): string | null {
+  // eslint-disable-next-line no-control-regex
+  const href = raw.replace(/[\u0000-\u0020\u007F-\u009F]/g, '');
+  if (href.length === 0 || href.length > 8192 || !ALLOWED_SCHEME.test(href)) return null;
+  return href;
+}
