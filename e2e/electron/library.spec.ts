@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
+import { dropImportJourney } from '../journeys/drop-files';
 import { libraryJourney } from '../journeys/library-journey';
 import { ELECTRON_SKIP_REASON, findElectronBinary } from '../support/electron-binary';
 import { repoRoot } from '../support/paths';
@@ -28,7 +29,7 @@ test('the same library journey in real Electron', async () => {
     expect(page).toEqual({
       require: 'undefined',
       process: 'undefined',
-      workbench: ['articles', 'library', 'samples'],
+      workbench: ['articles', 'import', 'library', 'samples'],
     });
     await libraryJourney({
       page: firstWindow,
@@ -38,6 +39,21 @@ test('the same library journey in real Electron', async () => {
         return app.firstWindow();
       },
     });
+  } finally {
+    await app.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('a dropped file travels from the page through IPC and the parser worker in real Electron', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'margin-electron-'));
+  const app = await electron.launch({
+    executablePath: electronBinary!,
+    args: [repoRoot],
+    env: { ...process.env, MARGIN_DATA_DIR: dataDir },
+  });
+  try {
+    await dropImportJourney(await app.firstWindow());
   } finally {
     await app.close();
     await rm(dataDir, { recursive: true, force: true });

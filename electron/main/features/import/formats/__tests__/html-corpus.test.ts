@@ -24,13 +24,18 @@ function firstSentence(excerpt: string): string {
   return /^.*?[.!?…](?=\s|$)/.exec(text)?.[0] ?? text;
 }
 
+/** One window for all pages: a jsdom window per page would stay in memory for good. */
+const oracle = new JSDOM('', { virtualConsole: new VirtualConsole() }).window;
+
 /** What a reader sees of the source page: body text without scripts, styles or templates. */
 function sourceBodyText(html: string): string {
-  const { document } = new JSDOM(html, { virtualConsole: new VirtualConsole() }).window;
+  const document = new oracle.DOMParser().parseFromString(html, 'text/html');
   for (const node of Array.from(document.querySelectorAll('script, style, noscript, template'))) {
     node.remove();
   }
-  return normalise(document.body?.textContent ?? '');
+  const text = normalise(document.body?.textContent ?? '');
+  document.replaceChildren();
+  return text;
 }
 
 function rate(label: string, passed: number, total: number): number {
