@@ -164,7 +164,12 @@ export const ArticleMetadataUpdate = z.object({
   source: z.string().trim().max(300).nullable(),
   author: z.string().trim().max(300).nullable(),
   publishedAt: IsoDate.nullable(),
-  url: z.string().trim().max(8192).nullable(),
+  url: z
+    .string()
+    .trim()
+    .max(8192)
+    .regex(/^https?:\/\/[^\s/?#]+/i, 'only http and https addresses')
+    .nullable(),
   language: LanguageCode,
   tickers: z.array(Ticker).max(50),
 });

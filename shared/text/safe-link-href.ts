@@ -3,13 +3,17 @@ const ALLOWED_SCHEME = /^(?:https?:\/\/[^/?#\s]|mailto:[^\s])/i;
 
 /**
  * The link target to keep, or null. Browsers ignore tabs, newlines and other control
- * characters inside a URL, so `java\tscript:` still runs script: they are removed before
- * the scheme is checked, and only absolute http, https and mailto targets pass. Relative
+ * characters inside a URL, so `java\tscript:` still runs script: they are removed (inner
+ * spaces are percent-encoded) before the scheme is checked, and only absolute http, https and mailto targets pass. Relative
  * links must be resolved against the page's address before they get here.
  */
 export function safeLinkHref(raw: string): string | null {
-  // eslint-disable-next-line no-control-regex
-  const href = raw.replace(/[\u0000-\u0020\u007F-\u009F]/g, '');
+  const href = raw
+    // eslint-disable-next-line no-control-regex
+    .replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001F\u007F-\u009F]/g, '')
+    .replace(/ /g, '%20');
   if (href.length === 0 || href.length > 8192 || !ALLOWED_SCHEME.test(href)) return null;
   return href;
 }

@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { relative } from 'node:path';
 import type { Low } from 'lowdb';
 import {
@@ -9,12 +9,14 @@ import {
 } from '../../../shared/domain/article';
 import { AppError } from '../errors/app-error';
 import { describeWriteFailure } from './describe-write-failure';
+import { writeFileDurably } from './durable-write';
+import { serializeStoreFile } from './parse-store-file';
 import { serialQueue } from './serial-queue';
 import { readArticleFile } from './read-article-file';
 import { reportUnreadableFile } from './report-unreadable-file';
 import type { StoreContext } from './store-context';
 import { StoreFileError } from './store-file-spec';
-import type { LibraryFile } from './store-files';
+import { articleDetailsFileSpec, type LibraryFile } from './store-files';
 import { toArticleSummary } from './to-article-summary';
 import { writeArticleFolder } from './write-article-folder';
 
@@ -136,11 +138,24 @@ export function createArticlesRepo({
       const current = previous.find((a) => a.id === id);
       if (!current) throw new AppError('NOT_FOUND', 'This article is no longer in the library.');
       const updated = ArticleSummary.parse({ ...current, ...fields });
-      index.data.articles = previous.map((a) => (a.id === id ? updated : a));
+      const detailsPath = layout.detailsFile(id);
+      const before = await readFile(detailsPath).catch(() => null);
       try {
+        // First beside the article (what a rebuilt index reads), then in the index.
+        await writeFileDurably(
+          detailsPath,
+          serializeStoreFile(articleDetailsFileSpec, {
+            schemaVersion: 1,
+            articleId: id,
+            details: fields,
+          }),
+        );
+        index.data.articles = previous.map((a) => (a.id === id ? updated : a));
         await index.write();
       } catch (error) {
         index.data.articles = previous;
+        if (before) await writeFileDurably(detailsPath, before).catch(() => undefined);
+        else await rm(detailsPath, { force: true }).catch(() => undefined);
         throw describeWriteFailure(`the details of "${current.title}"`, error);
       }
       return updated;

@@ -7,6 +7,7 @@ import { join } from 'node:path';
  *     margin.lock                  who has the library open
  *     articles/<id>/article.json   the article: metadata, canonical text, blocks (written once)
  *     articles/<id>/annotations.json   its highlights (small, rewritten on each change)
+ *     articles/<id>/details.json   the analyst's edits of its metadata (when there are any)
  *     articles/.staging-<id>/      an import being written; swept at startup
  *     memos/                       one file per memo (later)
  */
@@ -19,6 +20,7 @@ export interface LibraryLayout {
   articleDir(id: string): string;
   articleFile(id: string): string;
   annotationsFile(id: string): string;
+  detailsFile(id: string): string;
   stagingDir(id: string): string;
 }
 
@@ -35,6 +37,7 @@ export function libraryLayout(dataDir: string): LibraryLayout {
     articleDir: (id) => join(articlesDir, id),
     articleFile: (id) => join(articlesDir, id, 'article.json'),
     annotationsFile: (id) => join(articlesDir, id, 'annotations.json'),
+    detailsFile: (id) => join(articlesDir, id, 'details.json'),
     stagingDir: (id) => join(articlesDir, `${STAGING_PREFIX}${id}`),
   };
 }

@@ -1,6 +1,7 @@
 import type { ArticleSummary } from '../../../shared/domain/article';
 import type { StoreNotice } from '../../../shared/domain/library-status';
 import type { LibraryLayout } from './library-layout';
+import { readArticleDetails } from './read-article-details';
 import { readArticleFile } from './read-article-file';
 import { reportUnreadableFile } from './report-unreadable-file';
 import { StoreFileError } from './store-file-spec';
@@ -8,7 +9,8 @@ import { toArticleSummary } from './to-article-summary';
 
 /**
  * Reads the index entries back from the given article folders (each `article.json` holds
- * its own metadata, so the index can always be rebuilt). A damaged `article.json` is set
+ * its own metadata, and `details.json` the analyst's edits of it, so the index can always
+ * be rebuilt). A damaged `article.json` is set
  * aside and reported, never dropped silently.
  */
 export async function readArticleSummaries(
@@ -20,13 +22,26 @@ export async function readArticleSummaries(
   const summaries: ArticleSummary[] = [];
   for (const id of ids) {
     const path = layout.articleFile(id);
+    let summary: ArticleSummary;
     try {
-      summaries.push(toArticleSummary(await readArticleFile(path)));
+      summary = toArticleSummary(await readArticleFile(path));
     } catch (error) {
       if (!(error instanceof StoreFileError)) throw error;
       const outcome = `The article in folder articles/${id} could not be listed; its folder was left as it is.`;
       await reportUnreadableFile(layout.dataDir, path, error, outcome, report, now);
+      continue;
     }
+    // The analyst's edits of title, source, tickers… survive a rebuilt index.
+    const detailsPath = layout.detailsFile(id);
+    try {
+      const details = await readArticleDetails(detailsPath);
+      if (details) summary = { ...summary, ...details };
+    } catch (error) {
+      if (!(error instanceof StoreFileError)) throw error;
+      const outcome = `"${summary.title}" is listed with the details it was imported with.`;
+      await reportUnreadableFile(layout.dataDir, detailsPath, error, outcome, report, now);
+    }
+    summaries.push(summary);
   }
   return summaries.sort((a, b) => b.importedAt.localeCompare(a.importedAt));
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Article, ArticleSummary } from '../../../shared/domain/article';
+import { Article, ArticleMetadataUpdate, ArticleSummary } from '../../../shared/domain/article';
 import { Highlight } from '../../../shared/domain/highlight';
 import { EntityId } from '../../../shared/domain/primitives';
 import type { StoreFileSpec } from './store-file-spec';
@@ -80,3 +80,19 @@ export const annotationsFileSpec = firstVersion("an article's highlights", Annot
 export function emptyAnnotationsFile(articleId: string): AnnotationsFile {
   return { schemaVersion: 1, articleId, highlights: [] };
 }
+
+/**
+ * `articles/<id>/details.json`: the analyst's corrections to an article's metadata. The
+ * index holds them too; this copy lets a rebuilt index keep them.
+ */
+export const ArticleDetailsFile = z.object({
+  schemaVersion: z.literal(1),
+  articleId: EntityId,
+  details: ArticleMetadataUpdate.omit({ id: true }),
+});
+export type ArticleDetailsFile = z.infer<typeof ArticleDetailsFile>;
+
+export const articleDetailsFileSpec = firstVersion(
+  "an article's edited details",
+  ArticleDetailsFile,
+);

@@ -96,7 +96,13 @@ export function AddArticleModal() {
           onKeyDown={getHotkeyHandler([['mod+Enter', () => void submit()]])}
           onPaste={(event) => {
             const html = event.clipboardData.getData('text/html');
-            pendingHtml.current = html.trim() ? html : null;
+            // Only a paste that fills the whole box may be imported as HTML: otherwise the
+            // text typed or pasted before it would be lost.
+            const box = event.currentTarget;
+            const replacesAll =
+              box.value === '' ||
+              (box.selectionStart === 0 && box.selectionEnd === box.value.length);
+            pendingHtml.current = html.trim() && replacesAll ? html : null;
           }}
           value={textField.value}
           onChange={(event) => {

@@ -55,10 +55,11 @@ function DetailsFields({ article, onDone }: { article: Article; onDone: () => vo
   }));
   const titleMissing = form.title.trim() === '';
   const badUrl = urlProblem(form.url);
+  const longTicker = form.tickers.find((t) => t.trim().length > 32) ?? null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (titleMissing || badUrl || saving) return;
+    if (titleMissing || badUrl || longTicker || saving) return;
     setSaving(true);
     try {
       await useArticlesStore.getState().updateMetadata({
@@ -89,6 +90,7 @@ function DetailsFields({ article, onDone }: { article: Article; onDone: () => vo
       <TextInput
         label="Title"
         required
+        maxLength={500}
         data-autofocus
         value={form.title}
         error={titleMissing ? 'An article needs a title.' : null}
@@ -98,11 +100,13 @@ function DetailsFields({ article, onDone }: { article: Article; onDone: () => vo
         <TextInput
           label="Source"
           placeholder="Publisher"
+          maxLength={300}
           value={form.source}
           onChange={(e) => set('source', e.currentTarget.value)}
         />
         <TextInput
           label="Author"
+          maxLength={300}
           value={form.author}
           onChange={(e) => set('author', e.currentTarget.value)}
         />
@@ -136,6 +140,7 @@ function DetailsFields({ article, onDone }: { article: Article; onDone: () => vo
           value={form.tickers}
           onChange={(value) => set('tickers', value)}
           maxTags={50}
+          error={longTicker ? `A ticker has at most 32 characters: ${longTicker}` : null}
           splitChars={[',', ' ']}
         />
       </div>
@@ -143,7 +148,11 @@ function DetailsFields({ article, onDone }: { article: Article; onDone: () => vo
         <Button variant="default" onClick={onDone}>
           Cancel
         </Button>
-        <Button type="submit" loading={saving} disabled={titleMissing || badUrl !== null}>
+        <Button
+          type="submit"
+          loading={saving}
+          disabled={titleMissing || badUrl !== null || longTicker !== null}
+        >
           Save details
         </Button>
       </Group>

@@ -72,7 +72,11 @@ function ItemRow({ item }: { item: ImportItem }) {
         </Badge>
       </Group>
       {item.message && (
-        <Text size="xs" c={item.status === 'cancelled' ? 'dimmed' : 'red'} mt={2}>
+        <Text
+          size="xs"
+          c={item.status === 'failed' || item.status === 'needs-password' ? 'red' : 'dimmed'}
+          mt={2}
+        >
           {item.message}
         </Text>
       )}
@@ -152,6 +156,7 @@ export function ImportPanel() {
   const close = useUiStore((s) => s.closeImport);
   const urlFocusRequest = useUiStore((s) => s.urlFocusRequest);
   const items = useImportStore((s) => s.items);
+  const dialogError = useImportStore((s) => s.dialogError);
   const [url, setUrl] = useState('');
   const urlInput = useRef<HTMLInputElement>(null);
 
@@ -183,6 +188,11 @@ export function ImportPanel() {
           {shortcutLabel('mod+O')} · or drop files anywhere on the window
         </Text>
       </Group>
+      {dialogError && (
+        <Text size="xs" c="red" mt={6} role="alert">
+          {dialogError}
+        </Text>
+      )}
       <Text size="xs" c="dimmed" mt={6}>
         Text, Markdown, web pages (.html), PDF, Word (.docx) and e-mail (.eml), up to 50 MB each.
       </Text>

@@ -40,22 +40,27 @@ export function groupBlocks(blocks: readonly ArticleBlock[]): BlockGroup[] {
   return groups;
 }
 
+/**
+ * Builds the nested list. Source depths may jump (`<ul><ul>` in CMS markup), so an item
+ * nests one level under the previous item only when its source depth is greater, and
+ * siblings with the same source depth stay siblings.
+ */
 function nestList(items: readonly ListItemBlock[]): ListNode {
-  const baseDepth = Math.min(...items.map((i) => i.depth));
   const root: ListNode = { ordered: items[0]!.ordered, items: [] };
-  // The open list at each depth relative to the first item's.
-  const stack: ListNode[] = [root];
+  const stack: Array<{ node: ListNode; depth: number }> = [{ node: root, depth: -Infinity }];
   for (const item of items) {
-    // At most one level deeper than the list so far: a nested list needs an item to sit in.
-    const deepest = stack.length - (stack.at(-1)!.items.length > 0 ? 0 : 1);
-    const depth = Math.min(Math.max(0, item.depth - baseDepth), deepest);
-    while (stack.length > depth + 1) stack.pop();
-    if (stack.length < depth + 1) {
-      const nested: ListNode = { ordered: item.ordered, items: [] };
-      stack.at(-1)!.items.at(-1)!.children.push(nested);
-      stack.push(nested);
+    while (stack.length > 1 && stack.at(-1)!.depth > item.depth) stack.pop();
+    const top = stack.at(-1)!;
+    if (top.depth === -Infinity) {
+      top.depth = item.depth;
+      top.node.items.push({ block: item, children: [] });
+    } else if (item.depth > top.depth) {
+      const nested: ListNode = { ordered: item.ordered, items: [{ block: item, children: [] }] };
+      top.node.items.at(-1)!.children.push(nested);
+      stack.push({ node: nested, depth: item.depth });
+    } else {
+      top.node.items.push({ block: item, children: [] });
     }
-    stack.at(-1)!.items.push({ block: item, children: [] });
   }
   return root;
 }

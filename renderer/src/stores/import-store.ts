@@ -30,6 +30,8 @@ export interface ImportItem {
 interface ImportState {
   items: ImportItem[];
   running: boolean;
+  /** Why the open dialog could not be shown, if it failed. */
+  dialogError: string | null;
   /** Adds the files the analyst picks in the open dialog (Ctrl+O) to the batch. */
   chooseFiles(): Promise<void>;
   addDroppedFiles(files: readonly File[]): void;
@@ -43,12 +45,17 @@ interface ImportState {
 }
 
 const ACTIVE: ReadonlySet<ImportItemStatus> = new Set(['queued', 'importing']);
+/** Rows a new batch keeps: still running, or waiting for the analyst to act. */
+const KEPT: ReadonlySet<ImportItemStatus> = new Set([...ACTIVE, 'needs-password', 'duplicate']);
 
 export const useImportStore = create<ImportState>()((set, get) => {
   const update = (requestId: string, patch: Partial<ImportItem>) =>
     set((s) => ({
       items: s.items.map((item) => (item.requestId === requestId ? { ...item, ...patch } : item)),
     }));
+
+  const isActive = (requestId: string) =>
+    get().items.some((i) => i.requestId === requestId && i.status === 'importing');
 
   async function runOne(item: ImportItem): Promise<ArticleAdded> {
     const client = requireWorkbench();
@@ -67,10 +74,21 @@ export const useImportStore = create<ImportState>()((set, get) => {
         if (source.file.size > IMPORT_FILE_MAX_BYTES) {
           throw new WorkbenchCallError(
             'TOO_LARGE',
-            `Couldn't import '${source.file.name}': the file is ${(source.file.size / 1024 / 1024).toFixed(0)} MB; Margin imports files of up to ${IMPORT_FILE_MAX_BYTES / 1024 / 1024} MB.`,
+            `Couldn't import '${source.file.name}': the file is ${(source.file.size / 1024 / 1024).toFixed(1)} MB; Margin imports files of up to ${IMPORT_FILE_MAX_BYTES / 1024 / 1024} MB.`,
           );
         }
-        const bytes = new Uint8Array(await source.file.arrayBuffer());
+        let bytes: Uint8Array<ArrayBuffer>;
+        try {
+          bytes = new Uint8Array(await source.file.arrayBuffer());
+        } catch {
+          throw new WorkbenchCallError(
+            'DAMAGED_FILE',
+            `Couldn't import '${source.file.name}': Margin could not read it (it may be a folder, or it was moved or deleted).`,
+          );
+        }
+        if (!isActive(item.requestId)) {
+          throw new WorkbenchCallError('CANCELLED', 'Cancelled; nothing was imported.');
+        }
         return client.import.bytes({ name: source.file.name, bytes, ...options });
       }
     }
@@ -88,13 +106,13 @@ export const useImportStore = create<ImportState>()((set, get) => {
         update(next.requestId, { status: 'importing', message: null });
         try {
           const added = await runOne(next);
-          if (get().items.find((i) => i.requestId === next.requestId)?.status !== 'importing') {
-            continue; // cancelled while it ran
-          }
+          // Cancelled too late: main had already stored it, so say so rather than hide it.
+          const lateCancel = !isActive(next.requestId);
           update(next.requestId, {
             status: added.created ? 'imported' : 'duplicate',
             articleId: added.article.id,
             articleTitle: added.article.title,
+            message: lateCancel ? 'It was imported before it could be cancelled.' : null,
           });
           if (added.created) useArticlesStore.getState().addSummary(added.article);
           // A duplicate is opened too: "Already in your library" shows the analyst where.
@@ -130,7 +148,7 @@ export const useImportStore = create<ImportState>()((set, get) => {
     }));
     // A new batch replaces a finished one; items of a running batch stay.
     set((s) => ({
-      items: [...(s.running ? s.items : s.items.filter((i) => ACTIVE.has(i.status))), ...queued],
+      items: [...(s.running ? s.items : s.items.filter((i) => KEPT.has(i.status))), ...queued],
     }));
     void drain();
   }
@@ -149,9 +167,17 @@ export const useImportStore = create<ImportState>()((set, get) => {
   return {
     items: [],
     running: false,
+    dialogError: null,
 
     async chooseFiles() {
-      const files = await requireWorkbench().import.chooseFiles();
+      let files;
+      try {
+        files = await requireWorkbench().import.chooseFiles();
+      } catch (error) {
+        set({ dialogError: errorMessage(error) });
+        return;
+      }
+      set({ dialogError: null });
       enqueue(files.map((f) => ({ name: f.name, source: { kind: 'chosen', token: f.token } })));
     },
 

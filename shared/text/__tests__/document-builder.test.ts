@@ -138,3 +138,24 @@ describe('flattenInlines fast path', () => {
     expect(withLink).toBe(plain);
   });
 });
+
+describe('safeLinkHref', () => {
+  it('keeps http(s) and mailto, refuses scripts however they are spelled', async () => {
+    const { safeLinkHref } = await import('../safe-link-href');
+    expect(safeLinkHref(' https://example.com/a b ')).toBe('https://example.com/a%20b');
+    expect(safeLinkHref('mailto:ir@example.com')).toBe('mailto:ir@example.com');
+    for (const bad of [
+      'javascript:alert(1)',
+      'java\tscript:alert(1)',
+      ' jav\nascript:alert(1)',
+      'JAVASCRIPT:alert(1)',
+      'data:text/html,x',
+      'vbscript:x',
+      'file:///etc/passwd',
+      '/relative',
+      'https:///no-host',
+    ]) {
+      expect(safeLinkHref(bad), bad).toBeNull();
+    }
+  });
+});

@@ -9,6 +9,7 @@ import { countWords } from '../../../../shared/text/count-words';
 import { inferTitle } from '../../../../shared/text/infer-title';
 import { AppError } from '../../errors/app-error';
 import { ImportError } from '../import/import-error';
+import { textTooLong } from '../import/text-too-long';
 import type { ParsedDocument } from '../import/parsed-document';
 import { contentHash } from './content-hash';
 import { detectLanguage } from './detect-language';
@@ -45,7 +46,7 @@ const validDate = (value: string | undefined) =>
   value && IsoDateOnly.test(value) && !Number.isNaN(Date.parse(value)) ? value : null;
 
 function httpUrl(value: string | undefined): string | null {
-  if (!value) return null;
+  if (!value || value.length > 8192) return null;
   try {
     const url = new URL(value);
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
@@ -63,12 +64,7 @@ export async function buildArticle(draft: ArticleDraft, importedAt: Date): Promi
   const { document, given = {} } = draft;
   const { text, metadata } = document;
   if (text.trim() === '') throw new ImportError('NO_TEXT', 'there is no text in it');
-  if (text.length > ARTICLE_TEXT_MAX_CHARS) {
-    throw new ImportError(
-      'TOO_LARGE',
-      `its text is ${text.length.toLocaleString('en')} characters long; Margin imports articles of up to ${ARTICLE_TEXT_MAX_CHARS.toLocaleString('en')} characters`,
-    );
-  }
+  if (text.length > ARTICLE_TEXT_MAX_CHARS) throw textTooLong(text.length);
   const declared = metadata.language?.toLowerCase().split(/[-_]/)[0];
   const language =
     declared && declared !== 'und' && LanguageCode.safeParse(declared).success

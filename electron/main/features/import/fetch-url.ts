@@ -1,4 +1,5 @@
 import { ImportError } from './import-error';
+import { resolvesInsideNetwork } from './private-address';
 
 export interface FetchedResource {
   bytes: Uint8Array;
@@ -33,7 +34,9 @@ const ALLOWED_PROTOCOLS = new Set(['http:', 'https:']);
 export function toFetchableUrl(raw: string): URL {
   // eslint-disable-next-line no-control-regex
   const trimmed = raw.trim().replace(/[\u0000-\u001F\u007F]/g, '');
-  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed}`;
+  // `example.com:8080/x` has no scheme; `javascript:…` and `file:…` do (and are refused).
+  const hasScheme = /^[a-z][a-z0-9+.-]*:(?!\d+(?:[/?#]|$))/i.test(trimmed);
+  const withScheme = hasScheme ? trimmed : `https://${trimmed}`;
   let url: URL;
   try {
     url = new URL(withScheme);
@@ -69,6 +72,8 @@ export async function fetchUrl(
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   let url = toFetchableUrl(raw);
   try {
+    // An intranet page the analyst asked for is fine; a public page sending Margin inside is not.
+    const startedOutside = !(await resolvesInsideNetwork(url.hostname));
     for (let redirects = 0; ; redirects++) {
       const response = await fetch(url, {
         redirect: 'manual',
@@ -88,6 +93,12 @@ export async function fetchUrl(
           );
         }
         url = redirectTarget(url, response.headers.get('location')!);
+        if (startedOutside && (await resolvesInsideNetwork(url.hostname))) {
+          throw new ImportError(
+            'FETCH_FAILED',
+            `the page redirected to an address inside your network (${url.hostname}), which Margin does not follow`,
+          );
+        }
         continue;
       }
       if (!response.ok) {

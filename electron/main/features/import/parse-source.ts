@@ -1,8 +1,10 @@
+import { ARTICLE_TEXT_MAX_CHARS } from '../../../../shared/domain/import-limits';
 import { decodeText } from './decode/decode-text';
 import { findHtmlCharset } from './decode/find-html-charset';
 import { parsePlainText } from './formats/parse-plain-text';
 import type { ParsedDocument } from './parsed-document';
 import type { ParseRequest } from './parse-request';
+import { textTooLong } from './text-too-long';
 
 // Parsers load on first use: a text import need not wait for jsdom or pdf.js to load.
 const parsers = {
@@ -18,8 +20,17 @@ export async function loadAllParsers(): Promise<void> {
   await Promise.all(Object.values(parsers).map((load) => load()));
 }
 
-/** Reads any import source into Margin's document model. Runs in the parser worker. */
+/**
+ * Reads any import source into Margin's document model. Runs in the parser worker, which
+ * also refuses text over the limit, so an oversized document never travels back to main.
+ */
 export async function parseSource(request: ParseRequest): Promise<ParsedDocument> {
+  const document = await parseAnySource(request);
+  if (document.text.length > ARTICLE_TEXT_MAX_CHARS) throw textTooLong(document.text.length);
+  return document;
+}
+
+async function parseAnySource(request: ParseRequest): Promise<ParsedDocument> {
   if (request.kind === 'paste') {
     // Clipboard HTML goes through the same pipeline as a page, with the text as fallback.
     if (request.html?.trim()) {

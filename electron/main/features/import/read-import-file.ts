@@ -5,7 +5,7 @@ import { ImportError } from './import-error';
 export const tooLargeFile = (bytes: number) =>
   new ImportError(
     'TOO_LARGE',
-    `the file is ${(bytes / 1024 / 1024).toFixed(0)} MB; Margin imports files of up to ${IMPORT_FILE_MAX_BYTES / 1024 / 1024} MB`,
+    `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; Margin imports files of up to ${IMPORT_FILE_MAX_BYTES / 1024 / 1024} MB`,
   );
 
 /** Reads a file the analyst chose, refusing it before reading when it is over the size limit. */

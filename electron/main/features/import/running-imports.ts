@@ -5,11 +5,16 @@ export interface RunningImports {
   cancel(requestId: string): boolean;
 }
 
+/** Cancelled ids remembered, for a cancel that arrives before its request. */
+const REMEMBERED_CANCELS = 1_000;
+
 export function createRunningImports(): RunningImports {
   const running = new Map<string, AbortController>();
+  const cancelledEarly = new Set<string>();
   return {
     async run(requestId, work) {
       const controller = new AbortController();
+      if (cancelledEarly.delete(requestId)) controller.abort();
       running.set(requestId, controller);
       try {
         return await work(controller.signal);
@@ -19,8 +24,16 @@ export function createRunningImports(): RunningImports {
     },
     cancel(requestId) {
       const controller = running.get(requestId);
-      controller?.abort();
-      return controller !== undefined;
+      if (controller) {
+        controller.abort();
+        return true;
+      }
+      // The page cancelled before its request arrived (it was still reading the file).
+      cancelledEarly.add(requestId);
+      if (cancelledEarly.size > REMEMBERED_CANCELS) {
+        cancelledEarly.delete(cancelledEarly.values().next().value!);
+      }
+      return false;
     },
   };
 }

@@ -44,6 +44,20 @@ describe('groupBlocks', () => {
   });
 });
 
+describe('groupBlocks with depth jumps', () => {
+  it('keeps siblings that skip a level as siblings, not a staircase', () => {
+    // <ul><li>Zweitens:<ul><ul><li>A</li><li>B</li><li>C</li></ul></ul></li></ul>
+    const [group] = groupBlocks([item(0), item(2), item(2), item(2), item(0)]);
+    if (group?.kind !== 'list') throw new Error('expected a list');
+    const [first, last] = group.list.items;
+    expect(group.list.items).toHaveLength(2);
+    expect(first!.children).toHaveLength(1);
+    expect(first!.children[0]!.items).toHaveLength(3);
+    expect(first!.children[0]!.items.every((i) => i.children.length === 0)).toBe(true);
+    expect(last!.children).toHaveLength(0);
+  });
+});
+
 describe('textRuns', () => {
   it('splits a range at the links inside it', () => {
     const links = [

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalHttpServer } from '../../../test-support/local-http-server';
 import { fetchUrl, parseContentType, toFetchableUrl } from '../fetch-url';
 import { ImportError } from '../import-error';
+import { resolvesInsideNetwork } from '../private-address';
 
 async function failure(promise: Promise<unknown>): Promise<ImportError> {
   const error = await promise.then(
@@ -104,6 +105,7 @@ describe('fetchUrl', () => {
 describe('toFetchableUrl', () => {
   it('adds https:// to a bare address and refuses other schemes before any request', () => {
     expect(toFetchableUrl('www.example.com/a').href).toBe('https://www.example.com/a');
+    expect(toFetchableUrl('intranet.local:8080/q3').href).toBe('https://intranet.local:8080/q3');
     for (const raw of [
       'file:///etc/passwd',
       'ftp://x.org/a',
@@ -111,6 +113,27 @@ describe('toFetchableUrl', () => {
       'data:text/html,x',
     ]) {
       expect(() => toFetchableUrl(raw)).toThrow(/only http and https/);
+    }
+  });
+});
+
+describe('resolvesInsideNetwork', () => {
+  it('knows loopback, private, link-local and mapped addresses from public ones', async () => {
+    for (const host of [
+      '127.0.0.1',
+      'localhost',
+      '10.1.2.3',
+      '172.20.0.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      '[::1]',
+      'fe80::1',
+      '::ffff:127.0.0.1',
+    ]) {
+      expect(await resolvesInsideNetwork(host), host).toBe(true);
+    }
+    for (const host of ['8.8.8.8', '151.101.1.69', '2a00:1450:4001::1']) {
+      expect(await resolvesInsideNetwork(host), host).toBe(false);
     }
   });
 });

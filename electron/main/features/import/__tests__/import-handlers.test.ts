@@ -16,6 +16,7 @@ import { startLocalHttpServer } from '../../../test-support/local-http-server';
 import { createTempDataDir } from '../../../test-support/temp-data-dir';
 import { createTestParserPool } from '../../../test-support/test-parser-pool';
 import { createMainHandlers } from '../../create-main-handlers';
+import { makeZipBombDocx } from './fixtures/make-docx';
 
 const seedsDir = join(import.meta.dirname, '../../../../../seeds');
 const logger = collectingLogger();
@@ -207,7 +208,18 @@ describe('importing articles over the IPC path', () => {
         'NO_TEXT',
         "Couldn't import 'no-article.html': the page has no article text Margin could find.",
       ],
-      ['fake.pdf', '%PDF-1.7\n1 0 obj garbage', 'DAMAGED_FILE', /^Couldn't import 'fake\.pdf': /],
+      [
+        'fake.pdf',
+        '%PDF-1.7\n1 0 obj garbage',
+        'DAMAGED_FILE',
+        "Couldn't import 'fake.pdf': the file is damaged or is not a PDF.",
+      ],
+      [
+        'bomb.docx',
+        makeZipBombDocx(300),
+        'DAMAGED_FILE',
+        /^Couldn't import 'bomb\.docx': the document expands to more than 200 MB/,
+      ],
     ])('%s', async (name, content, code, message) => {
       await importOne('keep.txt', 'Ein Artikel, der bleibt. Er hat genug Text.');
       await library.articles.flush();
@@ -312,7 +324,16 @@ describe('importing articles over the IPC path', () => {
     handlers = createMainHandlers({ library, seedsDir, parser, dialogs });
     const reopened = valueOf<Article>(await call('articles:get', { id: article.id }));
     expect(reopened).toMatchObject({ ...update, text: article.text });
-    const refused = await call('articles:updateMetadata', { ...update, title: '  ' });
-    expect(refused.ok || refused.error.code).toBe('INVALID_INPUT');
+    for (const bad of [{ title: '  ' }, { url: 'javascript:alert(1)' }]) {
+      const refused = await call('articles:updateMetadata', { ...update, ...bad });
+      expect(refused.ok || refused.error.code).toBe('INVALID_INPUT');
+    }
+
+    // A damaged index is rebuilt from the article folders, edits included.
+    await library.close();
+    await writeFile(join(dataDir, 'library.json'), '{"schemaVersion": 2, "articl');
+    library = await openLibrary(dataDir, { logger });
+    expect(library.status().notices).toEqual([expect.objectContaining({ file: 'library.json' })]);
+    expect(library.articles.list()).toEqual([expect.objectContaining(update)]);
   });
 });

@@ -11,7 +11,8 @@ export function findHtmlCharset(bytes: Uint8Array): string | null {
   for (const meta of head.matchAll(/<meta\b[^>]*>/gi)) {
     const tag = meta[0];
     const direct = /\bcharset\s*=\s*["']?([\w.:-]+)/i.exec(tag);
-    if (direct) return direct[1]!;
+    // A page that could be read as ASCII to find this is not UTF-16 (browsers use UTF-8).
+    if (direct) return /^utf-16/i.test(direct[1]!) ? 'utf-8' : direct[1]!;
   }
   return null;
 }

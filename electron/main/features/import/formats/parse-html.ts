@@ -79,13 +79,17 @@ function readArticle(
   let article: ReturnType<Readability<Element>['parse']> = null;
   try {
     const reader = new Readability<Element>(doc, { serializer: (node) => node as Element });
+    // Readability's private helpers, replaced where they only cost time here (measured on
+    // the news corpus: the same articles, about 15% faster imports in all).
     Object.assign(reader, {
-      // Readability's own helper runs jsdom's slow selector engine (about a seventh of its
-      // time here); this one returns the same elements in the same order.
+      // Runs jsdom's slow selector engine; this tree walk returns the same elements in the
+      // same order.
       _getAllNodesWithTag: elementsByTag,
-      // Copies lazy-loading `data-src` into `src`, resolving URLs as it goes (another
-      // seventh): wasted work, as Margin never loads images.
+      // Copies lazy-loading `data-src` into `src`, parsing URLs: Margin never loads images.
       _fixLazyImages: () => undefined,
+      // Resolves links against the document's address, which is `about:blank` for a parsed
+      // string, so every attempt throws; the block walker resolves links against `url`.
+      _fixRelativeUris: () => undefined,
     });
     article = reader.parse();
   } catch {

@@ -3,10 +3,11 @@
 import { parentPort } from 'node:worker_threads';
 import { ImportError } from '../import-error';
 import { loadAllParsers, parseSource } from '../parse-source';
-import type { ParseJob, ParseResult, WarmUp } from './worker-messages';
+import type { ParseJob, ParseResult, WarmUp, WorkerReady } from './worker-messages';
 
 if (!parentPort) throw new Error('import-worker must run in a worker thread');
 const port = parentPort;
+port.postMessage({ ready: true } satisfies WorkerReady);
 
 port.on('message', (message: ParseJob | WarmUp) => {
   if ('warmUp' in message) {
@@ -24,7 +25,7 @@ port.on('message', (message: ParseJob | WarmUp) => {
               jobId: job.jobId,
               ok: false,
               code: 'DAMAGED_FILE',
-              reason: 'Margin could not read the file; it may be damaged',
+              reason: 'Margin could not read it; it may be damaged',
               internal: error instanceof Error ? (error.stack ?? error.message) : String(error),
             };
       port.postMessage(result);

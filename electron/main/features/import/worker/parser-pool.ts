@@ -3,7 +3,8 @@ import type { Logger } from '../../../logging/logger';
 import { ImportError } from '../import-error';
 import type { ParsedDocument } from '../parsed-document';
 import type { ParseRequest } from '../parse-request';
-import type { ParseJob, ParseResult, WarmUp } from './worker-messages';
+import { AppError } from '../../../errors/app-error';
+import type { ParseJob, ParseResult, WarmUp, WorkerReady } from './worker-messages';
 
 export interface ParserPool {
   /** Parses in a worker thread. Aborting the signal stops the work (the thread is replaced). */
@@ -29,12 +30,16 @@ interface Pending {
   resolve: (document: ParsedDocument) => void;
   reject: (error: Error) => void;
   signal: AbortSignal | undefined;
+  /** This job's own abort listener (several jobs may share one signal). */
+  onAbort: () => void;
 }
 
 interface Slot {
   worker: Worker;
   running: Pending | null;
   timer: NodeJS.Timeout | null;
+  /** The worker's code loaded; a failure before that is Margin's, not the file's. */
+  ready: boolean;
 }
 
 const cancelled = () => new ImportError('CANCELLED', 'the import was cancelled');
@@ -55,16 +60,19 @@ export function createParserPool({
     const worker = new Worker(workerFile, {
       resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
     });
-    const slot: Slot = { worker, running: null, timer: null };
-    worker.on('message', (result: ParseResult) => finish(slot, result));
+    const slot: Slot = { worker, running: null, timer: null, ready: false };
+    worker.on('message', (message: ParseResult | WorkerReady) => {
+      if ('ready' in message) slot.ready = true;
+      else finish(slot, message);
+    });
     worker.on('error', (error) => {
       logger.error('The import worker failed', error);
-      fail(slot, new ImportError('DAMAGED_FILE', readerCrashReason(error)));
+      fail(slot, crashError(slot, error));
     });
     worker.on('exit', () => {
       const index = slots.indexOf(slot);
       if (index >= 0) slots.splice(index, 1);
-      if (slot.running) fail(slot, new ImportError('DAMAGED_FILE', readerCrashReason(null)));
+      if (slot.running) fail(slot, crashError(slot, null));
       pump();
     });
     worker.postMessage({ warmUp: true } satisfies WarmUp);
@@ -78,7 +86,7 @@ export function createParserPool({
     slot.running = null;
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
-    pending?.signal?.removeEventListener('abort', onAbort);
+    pending?.signal?.removeEventListener('abort', pending.onAbort);
     return pending;
   }
 
@@ -104,13 +112,14 @@ export function createParserPool({
     pump();
   }
 
-  function onAbort(this: AbortSignal): void {
-    const queued = queue.findIndex((p) => p.signal === this);
+  function cancel(pending: Pending): void {
+    const queued = queue.indexOf(pending);
     if (queued >= 0) {
-      queue.splice(queued, 1)[0]!.reject(cancelled());
+      queue.splice(queued, 1);
+      pending.reject(cancelled());
       return;
     }
-    const slot = slots.find((s) => s.running?.signal === this);
+    const slot = slots.find((s) => s.running === pending);
     if (slot) fail(slot, cancelled());
   }
 
@@ -127,7 +136,7 @@ export function createParserPool({
             slot,
             new ImportError(
               'DAMAGED_FILE',
-              `reading the file took longer than ${Math.round(timeoutMs / 1000)} seconds; it may be damaged`,
+              `reading the file took longer than ${Math.max(1, Math.round(timeoutMs / 1000))} s; it may be damaged`,
             ),
           ),
         timeoutMs,
@@ -142,8 +151,9 @@ export function createParserPool({
       if (signal?.aborted) return Promise.reject(cancelled());
       return new Promise<ParsedDocument>((resolve, reject) => {
         const job: ParseJob = { jobId: nextJobId++, request: ownedCopy(request) };
-        signal?.addEventListener('abort', onAbort, { once: true });
-        queue.push({ job, resolve, reject, signal });
+        const pending: Pending = { job, resolve, reject, signal, onAbort: () => cancel(pending) };
+        signal?.addEventListener('abort', pending.onAbort, { once: true });
+        queue.push(pending);
         pump();
       });
     },
@@ -170,6 +180,16 @@ function ownedCopy(request: ParseRequest): ParseRequest {
 
 function transferables(request: ParseRequest): ArrayBuffer[] {
   return request.kind === 'bytes' ? [request.bytes.buffer as ArrayBuffer] : [];
+}
+
+function crashError(slot: Slot, error: unknown): Error {
+  if (!slot.ready) {
+    return new AppError(
+      'INTERNAL',
+      "Margin's file reader could not start, so nothing was imported. Restart Margin; details are in the log file.",
+    );
+  }
+  return new ImportError('DAMAGED_FILE', readerCrashReason(error));
 }
 
 function readerCrashReason(error: unknown): string {

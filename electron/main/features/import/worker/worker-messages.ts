@@ -16,3 +16,8 @@ export interface WarmUp {
 export type ParseResult =
   | { jobId: number; ok: true; document: ParsedDocument }
   | { jobId: number; ok: false; code: ErrorCode; reason: string; internal?: string };
+
+/** The worker's first message: its code loaded, so later failures are about a file. */
+export interface WorkerReady {
+  ready: true;
+}
