@@ -11,6 +11,8 @@ describe('stripHeavyMarkup', () => {
       '<math><mi>x</mi></math><noscript><img src="x"></noscript>',
       '<template><p>t</p></template><iframe src="x">fallback</iframe>',
       '<nav><ul><li><a href="/">Home</a></li></ul><nav>inner</nav></nav>',
+      '<footer><footer>Impressum</footer>© 2026</footer><select><option>de</option></select>',
+      '<button><span>Teilen</span></button><textarea>a <p> b</textarea>',
       '<p>b</p>',
     ].join('');
     expect(stripHeavyMarkup(html)).toBe('<p>a</p><p>b</p>');

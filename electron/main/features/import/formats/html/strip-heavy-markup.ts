@@ -2,15 +2,18 @@
  * Comments and elements whose content never reaches an article. Big pages carry hundreds of
  * kilobytes of them, and jsdom would build (and parse the CSS of) every one.
  */
-const HEAVY_START = /<!--|<(script|style|svg|math|noscript|template|iframe|nav)(?=[\s/>])/gi;
+const HEAVY_START =
+  /<!--|<(script|style|svg|math|noscript|template|iframe|nav|footer|select|button|textarea)(?=[\s/>])/gi;
 /** Elements that can nest in themselves; the others hold raw text up to their end tag. */
-const NESTING = new Set(['svg', 'math', 'template', 'nav']);
+const NESTING = new Set(['svg', 'math', 'template', 'nav', 'footer', 'button']);
 
 /**
  * Cuts comments, scripts (except JSON-LD, which carries metadata), styles, SVG, MathML,
- * `<noscript>`, `<template>`, `<iframe>` and `<nav>` out of a page's markup before jsdom
- * parses it. `<nav>` is site navigation, about a fifth of a news page's elements; on the
- * news corpus the imported articles are the same with or without it, a sixth faster.
+ * `<noscript>`, `<template>`, `<iframe>`, `<nav>`, `<footer>` and form controls out of a
+ * page's markup before jsdom parses it. `<nav>` is site navigation, about a fifth of a news
+ * page's elements; Readability drops footers and controls anyway. On the news corpus the
+ * imported articles are the same with or without them, and the median import about 20%
+ * faster. (`<aside>` would save more but holds some pages' bylines, e.g. Libération's.)
  *
  * Only a speed-up, never the security boundary: DOMPurify still sanitises what is left.
  * It scans forward once (linear time on hostile input) and, when it cannot find where
