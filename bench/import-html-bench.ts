@@ -11,7 +11,7 @@ import { median, percentile } from './stats';
 
 const REPO = join(import.meta.dirname, '..');
 /** Readability's test pages, in the `shared/` folder beside the repository. */
-const CORPUS = join(REPO, '..', 'shared', 'corpus', 'news-html');
+const CORPUS = join(REPO, 'e2e', 'fixtures', 'news-html');
 /** Where the bundle of this module is built for the measuring worker. */
 const BUNDLE_DIR = join(REPO, 'node_modules', '.cache', 'margin-bench-import-html');
 /** The address the corpus pages were saved from, as in Readability's own tests. */

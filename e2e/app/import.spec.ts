@@ -19,7 +19,7 @@ import {
 import { BROKER_EML, MARKDOWN_NOTE, PNG_BYTES, writeTempFiles } from '../journeys/import-files';
 import { dropFiles, dropImportJourney } from '../journeys/drop-files';
 import { expect, test } from '../support/fixtures';
-import { corpusDir, screenshotsDir } from '../support/paths';
+import { newsCorpusDir, screenshotsDir } from '../support/paths';
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
@@ -42,7 +42,7 @@ test('imports a batch by Ctrl+O: progress, each file’s outcome, and the news a
 }) => {
   const { page, main } = app;
   await page.emulateMedia({ colorScheme: 'light' });
-  const heise = await readFile(join(corpusDir, 'news-html/heise/source.html'));
+  const heise = await readFile(join(newsCorpusDir, 'heise/source.html'));
   const paths = await writeTempFiles({
     'heise-1password.html': heise,
     'sap-notiz.md': MARKDOWN_NOTE,

@@ -6,5 +6,5 @@ export const bridgeScript = join(repoRoot, 'out/e2e/bridge.js');
 export const importWorkerBundle = join(repoRoot, 'out/main/import-worker.js');
 export const seedsDir = join(repoRoot, 'seeds');
 export const screenshotsDir = join(repoRoot, 'docs/screenshots');
-/** The shared test corpus beside the repository: real news pages with their metadata. */
-export const corpusDir = join(repoRoot, '../shared/corpus');
+/** Real news pages with the metadata a reader view should extract (Readability's test pages). */
+export const newsCorpusDir = join(repoRoot, 'e2e/fixtures/news-html');

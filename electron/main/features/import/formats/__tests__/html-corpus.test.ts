@@ -7,7 +7,8 @@ import { primaryLanguage } from '../html/primary-language';
 import { parseHtml } from '../parse-html';
 
 /** Readability's own test pages with its expected metadata; `shared/` beside the repository. */
-const CORPUS = join(import.meta.dirname, '../../../../../../../shared/corpus/news-html');
+/** Readability's test pages with their expected metadata (a copy of ../shared/corpus). */
+const CORPUS = join(import.meta.dirname, '../../../../../../e2e/fixtures/news-html');
 
 interface Expected {
   title: string | null;

@@ -26,7 +26,7 @@ describe('elementsByTag', () => {
     const html = readFileSync(
       join(
         import.meta.dirname,
-        '../../../../../../../shared/corpus/news-html/guardian-1/source.html',
+        '../../../../../../e2e/fixtures/news-html/guardian-1/source.html',
       ),
       'utf8',
     );
