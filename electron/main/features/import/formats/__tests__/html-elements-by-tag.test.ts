@@ -24,10 +24,7 @@ describe('elementsByTag', () => {
 
   it('agrees with querySelectorAll on a real news page', () => {
     const html = readFileSync(
-      join(
-        import.meta.dirname,
-        '../../../../../../e2e/fixtures/news-html/guardian-1/source.html',
-      ),
+      join(import.meta.dirname, '../../../../../../e2e/fixtures/news-html/guardian-1/source.html'),
       'utf8',
     );
     const doc = parse(html);
