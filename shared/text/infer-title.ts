@@ -85,7 +85,8 @@ export function inferTitle(text: string): string {
       ? opening
       : cutAtWordBoundary(opening, INFERRED_TITLE_MAX_CHARS);
   }
-  const firstSentence = sentences(opening)[0] ?? opening;
+  // Only the first sentence matters; segmenting a huge paragraph whole would be slow.
+  const firstSentence = sentences(opening.slice(0, 2_000))[0] ?? opening;
   if (firstSentence.length <= INFERRED_TITLE_MAX_CHARS) return firstSentence.replace(/\.$/, '');
   return cutAtWordBoundary(firstSentence, INFERRED_TITLE_MAX_CHARS);
 }
