@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import {
   makeEncryptedPdf,
+  makePng,
   makeScannedPdf,
   makeSimplePdf,
   SECRET_TEXT,
@@ -16,7 +17,7 @@ import {
   hostileMarkdown,
   HOSTILE_MARKER,
 } from '../journeys/hostile-content';
-import { BROKER_EML, MARKDOWN_NOTE, PNG_BYTES, writeTempFiles } from '../journeys/import-files';
+import { BROKER_EML, MARKDOWN_NOTE, writeTempFiles } from '../journeys/import-files';
 import { dropFiles, dropImportJourney } from '../journeys/drop-files';
 import { expect, test } from '../support/fixtures';
 import { newsCorpusDir, screenshotsDir } from '../support/paths';
@@ -51,7 +52,7 @@ test('imports a batch by Ctrl+O: progress, each file’s outcome, and the news a
     'research.docx': await makeResearchDocx(),
     'scan.pdf': await makeScannedPdf(),
     'leer.txt': '',
-    'screenshot.txt': PNG_BYTES,
+    'screenshot.txt': makePng(32, 32), // an image named .txt
   });
   main.dialogs.choose(paths);
 

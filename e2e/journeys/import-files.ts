@@ -16,27 +16,6 @@ export async function writeTempFiles(
   return paths;
 }
 
-/** A PNG's signature and some bytes: what a screenshot named `.txt` looks like. */
-export const PNG_BYTES = new Uint8Array([
-  0x89,
-  0x50,
-  0x4e,
-  0x47,
-  0x0d,
-  0x0a,
-  0x1a,
-  0x0a,
-  0,
-  0,
-  0,
-  13,
-  0x49,
-  0x48,
-  0x44,
-  0x52,
-  ...Array.from({ length: 120 }, (_, i) => (i * 37) % 256),
-]);
-
 export const MARKDOWN_NOTE = `---
 title: SAP – Notiz zum dritten Quartal
 author: Jana Weber

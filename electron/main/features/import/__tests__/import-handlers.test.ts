@@ -17,6 +17,7 @@ import { createTempDataDir } from '../../../test-support/temp-data-dir';
 import { createTestParserPool } from '../../../test-support/test-parser-pool';
 import { createMainHandlers } from '../../create-main-handlers';
 import { makeZipBombDocx } from './fixtures/make-docx';
+import { makePng } from './fixtures/make-pdf';
 
 const seedsDir = join(import.meta.dirname, '../../../../../seeds');
 const logger = collectingLogger();
@@ -165,17 +166,7 @@ describe('importing articles over the IPC path', () => {
   });
 
   describe('bad files: a specific message each, and nothing in the data folder changes', () => {
-    const PNG = new Uint8Array([
-      0x89,
-      0x50,
-      0x4e,
-      0x47,
-      0x0d,
-      0x0a,
-      0x1a,
-      0x0a,
-      ...randomBytes(200),
-    ]);
+    const PNG = new Uint8Array(makePng(16, 16)); // a real image, named .txt below
     it.each([
       ['empty.txt', new Uint8Array(), 'NO_TEXT', "Couldn't import 'empty.txt': the file is empty."],
       [
