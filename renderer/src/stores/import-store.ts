@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { ArticleAdded } from '../../../shared/domain/article';
-import { IMPORT_FILE_MAX_BYTES } from '../../../shared/domain/import-limits';
+import { fileTooLargeReason, IMPORT_FILE_MAX_BYTES } from '../../../shared/domain/import-limits';
 import { requireWorkbench } from '../lib/require-workbench';
 import { errorMessage, WorkbenchCallError } from '../lib/workbench-client';
 import { useArticlesStore } from './articles-store';
@@ -74,7 +74,7 @@ export const useImportStore = create<ImportState>()((set, get) => {
         if (source.file.size > IMPORT_FILE_MAX_BYTES) {
           throw new WorkbenchCallError(
             'TOO_LARGE',
-            `Couldn't import '${source.file.name}': the file is ${(source.file.size / 1024 / 1024).toFixed(1)} MB; Margin imports files of up to ${IMPORT_FILE_MAX_BYTES / 1024 / 1024} MB.`,
+            `Couldn't import '${source.file.name}': ${fileTooLargeReason(source.file.size)}.`,
           );
         }
         let bytes: Uint8Array<ArrayBuffer>;

@@ -10,6 +10,7 @@ import { inferTitle } from '../../../../shared/text/infer-title';
 import { AppError } from '../../errors/app-error';
 import { ImportError } from '../import/import-error';
 import { textTooLong } from '../import/text-too-long';
+import { toHttpUrl } from '../import/to-http-url';
 import type { ParsedDocument } from '../import/parsed-document';
 import { contentHash } from './content-hash';
 import { detectLanguage } from './detect-language';
@@ -45,15 +46,11 @@ const IsoDateOnly = /^\d{4}-\d{2}-\d{2}$/;
 const validDate = (value: string | undefined) =>
   value && IsoDateOnly.test(value) && !Number.isNaN(Date.parse(value)) ? value : null;
 
-function httpUrl(value: string | undefined): string | null {
-  if (!value || value.length > 8192) return null;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
+/** An http(s) URL short enough to store, or null. */
+const storableUrl = (value: string | undefined) => {
+  const url = toHttpUrl(value);
+  return url && url.length <= 8192 ? url : null;
+};
 
 /**
  * Turns a parsed document and what the analyst told us into a complete, valid article:
@@ -80,7 +77,7 @@ export async function buildArticle(draft: ArticleDraft, importedAt: Date): Promi
     author: cleanField(given.author, MAX.author) ?? cleanField(metadata.author, MAX.author),
     publishedAt: validDate(given.publishedAt) ?? validDate(metadata.publishedAt),
     language,
-    url: httpUrl(metadata.url) ?? httpUrl(draft.fetchedFrom),
+    url: storableUrl(metadata.url) ?? storableUrl(draft.fetchedFrom),
     tickers: [],
     importedAt: importedAt.toISOString(),
     origin: draft.origin,

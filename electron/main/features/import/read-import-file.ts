@@ -1,12 +1,6 @@
 import { open } from 'node:fs/promises';
-import { IMPORT_FILE_MAX_BYTES } from '../../../../shared/domain/article';
+import { fileTooLargeReason, IMPORT_FILE_MAX_BYTES } from '../../../../shared/domain/import-limits';
 import { ImportError } from './import-error';
-
-export const tooLargeFile = (bytes: number) =>
-  new ImportError(
-    'TOO_LARGE',
-    `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; Margin imports files of up to ${IMPORT_FILE_MAX_BYTES / 1024 / 1024} MB`,
-  );
 
 /** Reads a file the analyst chose, refusing it before reading when it is over the size limit. */
 export async function readImportFile(path: string): Promise<Uint8Array> {
@@ -27,7 +21,7 @@ export async function readImportFile(path: string): Promise<Uint8Array> {
   }
   try {
     const { size } = await handle.stat();
-    if (size > IMPORT_FILE_MAX_BYTES) throw tooLargeFile(size);
+    if (size > IMPORT_FILE_MAX_BYTES) throw new ImportError('TOO_LARGE', fileTooLargeReason(size));
     return new Uint8Array(await handle.readFile());
   } finally {
     await handle.close();

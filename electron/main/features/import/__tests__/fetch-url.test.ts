@@ -1,19 +1,12 @@
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalHttpServer } from '../../../test-support/local-http-server';
+import { rejectionOf } from '../../../test-support/rejection-of';
 import { fetchUrl, parseContentType, toFetchableUrl } from '../fetch-url';
 import { ImportError } from '../import-error';
 import { resolvesInsideNetwork } from '../private-address';
 
-async function failure(promise: Promise<unknown>): Promise<ImportError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ImportError))
-    throw new Error(`expected an ImportError, got ${String(error)}`);
-  return error;
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, ImportError);
 
 describe('fetchUrl', () => {
   let server: Awaited<ReturnType<typeof startLocalHttpServer>>;

@@ -1,3 +1,4 @@
+import { toHttpUrl } from '../to-http-url';
 import { Readability } from '@mozilla/readability';
 import { DocumentBuilder, type BuiltDocument } from '../../../../../shared/text/document-builder';
 import { ImportError } from '../import-error';
@@ -74,7 +75,7 @@ function readArticle(
   const pageText = fallback.excerpt === undefined ? '' : bodyText(doc);
   const url = articleUrl(fetchedUrl, fallback.canonicalUrl);
   // A saved page without its address still names it in its canonical link.
-  const baseUrl = httpUrl(fetchedUrl) ?? url;
+  const baseUrl = toHttpUrl(fetchedUrl) ?? url;
 
   let article: ReturnType<Readability<Element>['parse']> = null;
   try {
@@ -153,16 +154,6 @@ function text(value: string | null | undefined): string | undefined {
   return collapsed || undefined;
 }
 
-function httpUrl(value: string | undefined, base?: string): string | undefined {
-  if (!value) return undefined;
-  try {
-    const parsed = new URL(value, base);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * The article's address: its canonical URL when that is on the same site as the fetched
  * address (sites drop tracking parameters there; a canonical on another host is more
@@ -172,8 +163,8 @@ function articleUrl(
   fetched: string | undefined,
   canonical: string | undefined,
 ): string | undefined {
-  const from = httpUrl(fetched);
-  const declared = httpUrl(canonical, from);
+  const from = toHttpUrl(fetched);
+  const declared = toHttpUrl(canonical, from);
   if (!from) return declared;
   if (!declared) return from;
   const host = (u: string) => new URL(u).hostname.replace(/^www\./, '');

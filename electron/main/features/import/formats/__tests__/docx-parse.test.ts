@@ -1,3 +1,4 @@
+import { rejectionOf } from '../../../../test-support/rejection-of';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
@@ -11,14 +12,7 @@ import {
 import { ImportError } from '../../import-error';
 import { parseDocx } from '../parse-docx';
 
-async function refusal(bytes: Uint8Array): Promise<ImportError> {
-  const error = await parseDocx(bytes).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ImportError);
-  return error as ImportError;
-}
+const refusal = (bytes: Uint8Array) => rejectionOf(parseDocx(bytes), ImportError);
 
 describe('parseDocx', () => {
   it('converts a German Word note into blocks, links and core-property metadata', async () => {

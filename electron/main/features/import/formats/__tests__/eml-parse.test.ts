@@ -1,3 +1,4 @@
+import { rejectionOf } from '../../../../test-support/rejection-of';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
@@ -18,14 +19,7 @@ function blocksOf(doc: { text: string; blocks: { kind: string; start: number; en
   return doc.blocks.map((b) => ({ kind: b.kind, text: doc.text.slice(b.start, b.end) }));
 }
 
-async function refusal(bytes: Uint8Array): Promise<ImportError> {
-  const error = await parseEml(bytes).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ImportError);
-  return error as ImportError;
-}
+const refusal = (bytes: Uint8Array) => rejectionOf(parseEml(bytes), ImportError);
 
 describe('parseEml', () => {
   it('imports a broker note: HTML body over text, decoded headers, sender date', async () => {

@@ -1,3 +1,4 @@
+import { rejectionOf } from '../../../../test-support/rejection-of';
 import { describe, expect, it } from 'vitest';
 import {
   SECRET_TEXT,
@@ -10,14 +11,8 @@ import { ImportError } from '../../import-error';
 import { parsePdf } from '../parse-pdf';
 
 /** The ImportError that parsing `bytes` fails with. */
-async function failure(bytes: Uint8Array, password?: string): Promise<ImportError> {
-  const error: unknown = await parsePdf(bytes, { password }).then(
-    () => null,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(ImportError);
-  return error as ImportError;
-}
+const failure = (bytes: Uint8Array, password?: string) =>
+  rejectionOf(parsePdf(bytes, { password }), ImportError);
 
 describe('parsePdf failures', () => {
   it('refuses a scan without a text layer', async () => {

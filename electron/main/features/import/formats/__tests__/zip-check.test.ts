@@ -1,3 +1,4 @@
+import { rejectionOf } from '../../../../test-support/rejection-of';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { deflatedZeros, makeZip, makeZipBombDocx } from '../../__tests__/fixtures/make-docx';
@@ -8,13 +9,9 @@ const MIB = 1024 * 1024;
 const options = { fileKind: '.docx file' };
 
 async function refusal(promise: Promise<unknown>): Promise<ImportError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ImportError);
-  expect((error as ImportError).code).toBe('DAMAGED_FILE');
-  return error as ImportError;
+  const error = await rejectionOf(promise, ImportError);
+  expect(error.code).toBe('DAMAGED_FILE');
+  return error;
 }
 
 describe('checkZip', () => {

@@ -1,3 +1,4 @@
+import { toHttpUrl } from '../../to-http-url';
 import { parse } from 'yaml';
 import type { ImportedMetadata } from '../../parsed-document';
 import { isoDate } from '../html/iso-date';
@@ -26,7 +27,7 @@ export function frontMatterMetadata(source: string): ImportedMetadata {
 
   // Web clippers put the page address in `source`; a publisher name is plain text.
   const sourceField = plainText(fields['source']);
-  const sourceIsUrl = sourceField !== undefined && httpUrl(sourceField) !== undefined;
+  const sourceIsUrl = sourceField !== undefined && toHttpUrl(sourceField) !== undefined;
 
   return dropUndefined({
     title: plainText(fields['title']),
@@ -40,7 +41,7 @@ export function frontMatterMetadata(source: string): ImportedMetadata {
         fields['date'] ?? fields['published'] ?? fields['published_at'] ?? fields['publishedat'],
       ),
     ),
-    url: httpUrl(
+    url: toHttpUrl(
       plainText(fields['url'] ?? fields['link'] ?? fields['source_url']) ??
         (sourceIsUrl ? sourceField : undefined),
     ),
@@ -76,16 +77,6 @@ function names(value: unknown): string | undefined {
     )
     .filter((name): name is string => name !== undefined);
   return found.length === 0 ? undefined : found.join(', ');
-}
-
-function httpUrl(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function languageCode(value: unknown): string | undefined {

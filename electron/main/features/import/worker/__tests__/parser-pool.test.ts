@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../../errors/app-error';
 import { collectingLogger } from '../../../../test-support/collecting-logger';
 import { importWorkerFile } from '../../../../test-support/import-worker-file';
+import { rejectionOf } from '../../../../test-support/rejection-of';
 import { makeLongReportPdf } from '../../__tests__/fixtures/make-pdf';
 import type { ParseRequest } from '../../parse-request';
 import { createParserPool, type ParserPool } from '../parser-pool';
@@ -13,14 +14,7 @@ const text = (body: string): ParseRequest => ({
   bytes: new TextEncoder().encode(body),
 });
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, AppError);
 
 describe('the parser pool (real worker threads)', () => {
   const pools: ParserPool[] = [];
