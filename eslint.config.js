@@ -94,6 +94,8 @@ export default tseslint.config(
                 'zod',
                 '**/shared/domain/*',
                 '!**/shared/domain/import-limits',
+                '!**/shared/domain/highlight-limits',
+                '!**/shared/domain/tag-path',
                 '**/shared/ipc/contract',
               ],
               allowTypeImports: true,

@@ -77,6 +77,9 @@ export function generateLibrary(
   return { articles, highlights };
 }
 
+/** The one codebook tag synthetic highlights carry. */
+const AZURE_TAG_ID = '6f1c1b8e-3c1d-4a55-9a7e-0a4d2b7c9e11';
+
 export function highlightIn(article: Article, random: () => number): Highlight {
   const start = Math.floor(random() * (article.text.length - 200));
   const end = start + 40 + Math.floor(random() * 150);
@@ -92,7 +95,9 @@ export function highlightIn(article: Article, random: () => number): Highlight {
       position: { start, end },
     },
     claimClass: (['thesis', 'risk', 'evidence'] as const)[Math.floor(random() * 3)]!,
-    tags: random() < 0.3 ? ['azure'] : [],
+    page: null,
+    tags: random() < 0.3 ? [AZURE_TAG_ID] : [],
+    paraphrase: '',
     note: random() < 0.5 ? 'Check against the 10-Q before citing.' : '',
     createdAt: article.importedAt,
     updatedAt: article.importedAt,
@@ -130,6 +135,18 @@ export async function writeShardedLibrary(
   const summaries = library.articles.map(toArticleSummary).reverse(); // newest first
   await writeFile(
     layout.libraryFile,
-    serializeStoreFile(libraryFileSpec, { schemaVersion: 2, settings: {}, articles: summaries }),
+    serializeStoreFile(libraryFileSpec, {
+      schemaVersion: 3,
+      settings: {},
+      codebook: [
+        {
+          id: AZURE_TAG_ID,
+          name: 'Azure growth',
+          parentId: null,
+          createdAt: '2026-01-01T00:00:00.000Z',
+        },
+      ],
+      articles: summaries,
+    }),
   );
 }

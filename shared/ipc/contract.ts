@@ -7,6 +7,23 @@ import {
   NewArticleInput,
 } from '../domain/article';
 import {
+  EnsuredTags,
+  EnsureTagsInput,
+  MergedTags,
+  MergeTagsInput,
+  RenameTagInput,
+  Tag,
+} from '../domain/codebook';
+import {
+  AnchoredHighlight,
+  Highlight,
+  HighlightChanges,
+  HighlightReattach,
+  HighlightRef,
+  HighlightVersionRef,
+  NewHighlightInput,
+} from '../domain/highlight';
+import {
   ChosenFile,
   ImportBytesInput,
   ImportFileInput,
@@ -44,6 +61,21 @@ export const contract = {
     input: z.object({ requestId: ImportRequestId }),
     output: z.object({ cancelled: z.boolean() }),
   },
+  'highlights:list': {
+    input: z.object({ articleId: EntityId }),
+    output: z.array(AnchoredHighlight),
+  },
+  'highlights:create': { input: NewHighlightInput, output: AnchoredHighlight },
+  'highlights:update': { input: HighlightChanges, output: AnchoredHighlight },
+  'highlights:reattach': { input: HighlightReattach, output: AnchoredHighlight },
+  /** Returns the deleted highlight, so the page can offer undo (`highlights:restore`). */
+  'highlights:delete': { input: HighlightRef, output: Highlight },
+  /** Puts back a version main handed out this session (undo of a delete or a re-attach). */
+  'highlights:restore': { input: HighlightVersionRef, output: AnchoredHighlight },
+  'codebook:list': { input: NoInput, output: z.array(Tag) },
+  'codebook:ensure': { input: EnsureTagsInput, output: EnsuredTags },
+  'codebook:rename': { input: RenameTagInput, output: z.array(Tag) },
+  'codebook:merge': { input: MergeTagsInput, output: MergedTags },
   'samples:list': { input: NoInput, output: z.array(SampleInfo) },
   'samples:import': { input: z.object({ sampleId: SampleInfo.shape.id }), output: ArticleAdded },
 } as const satisfies { [C in Channel]: ChannelSpec };

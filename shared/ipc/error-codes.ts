@@ -8,6 +8,8 @@ export const ErrorCode = z.enum([
   'FORBIDDEN',
   /** The requested item does not exist. */
   'NOT_FOUND',
+  /** The item already exists or changed meanwhile (restoring a highlight that is back). */
+  'CONFLICT',
   /** The pasted or imported text has nothing to read. */
   'EMPTY_TEXT',
   /** A store file could not be read and was set aside. */

@@ -1,6 +1,8 @@
 import type { ChannelHandlers } from '../ipc/channel-handlers';
 import type { Library } from '../storage/open-library';
 import { createArticlesHandlers } from './articles/articles-handlers';
+import { createCodebookHandlers } from './codebook/codebook-handlers';
+import { createHighlightsHandlers } from './highlights/highlights-handlers';
 import type { Dialogs } from './import/dialogs';
 import { createImportHandlers } from './import/import-handlers';
 import type { ParserPool } from './import/worker/parser-pool';
@@ -30,6 +32,8 @@ export function createMainHandlers({
   return {
     ...createLibraryHandlers({ library }),
     ...createArticlesHandlers({ library }),
+    ...createHighlightsHandlers({ library, now }),
+    ...createCodebookHandlers({ library }),
     ...createImportHandlers({ library, parser, dialogs, now }),
     ...createSamplesHandlers({ library, samples, now }),
   };

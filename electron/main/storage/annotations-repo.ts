@@ -14,6 +14,24 @@ export interface AnnotationsRepo {
   listHighlights(articleId: string): Promise<Highlight[]>;
   /** Inserts the highlight, or replaces the one with the same id; durable when it resolves. */
   saveHighlight(highlight: Highlight): Promise<void>;
+  /** Inserts a highlight that must not exist yet (undoing a delete); CONFLICT if it does. */
+  insertHighlight(highlight: Highlight): Promise<void>;
+  /**
+   * Replaces a highlight with `change(current)`, in the article's queue, so two quick edits
+   * never lose one another. NOT_FOUND when it is gone.
+   */
+  updateHighlight(
+    articleId: string,
+    id: string,
+    change: (current: Highlight) => Highlight,
+  ): Promise<Highlight>;
+  /** Removes a highlight and returns it (for undo). NOT_FOUND when it is gone. */
+  deleteHighlight(articleId: string, id: string): Promise<Highlight>;
+  /**
+   * Replaces tag `fromId` by `intoId` in every highlight of the given articles (a codebook
+   * merge); returns how many highlights changed.
+   */
+  replaceTag(articleIds: readonly string[], fromId: string, intoId: string): Promise<number>;
   /** Resolves when every read and write started so far has finished. */
   flush(): Promise<void>;
 }
@@ -70,7 +88,7 @@ export function createAnnotationsRepo({
       if (error.kind === 'newer-version') {
         throw new AppError(
           'STORE_READ_ONLY',
-          `The highlights file ${file} ${error.reason}; Margin will not change it.`,
+          `The highlights file ${file} is left as it is: ${error.reason}. Update Margin to change it.`,
         );
       }
       const outcome =
@@ -91,6 +109,24 @@ export function createAnnotationsRepo({
     }
   }
 
+  /** Writes the article's highlights; a failed write leaves the file as it was. */
+  async function write(db: Low<AnnotationsFile>, highlights: Highlight[]): Promise<void> {
+    const before = db.data.highlights;
+    db.data.highlights = highlights;
+    try {
+      await db.write();
+    } catch (error) {
+      db.data.highlights = before;
+      throw describeWriteFailure('the highlight', error);
+    }
+  }
+
+  const gone = () =>
+    new AppError(
+      'NOT_FOUND',
+      'This highlight is no longer in the article; it may have been deleted.',
+    );
+
   return {
     listHighlights: (articleId) =>
       inQueue(articleId, async () => [...(await open(articleId)).data.highlights]),
@@ -99,17 +135,81 @@ export function createAnnotationsRepo({
       assertWritable(); // checked when asked: a save accepted before close() still completes
       return inQueue(highlight.articleId, async () => {
         const db = await open(highlight.articleId);
-        const others = db.data.highlights.filter((h) => h.id !== highlight.id);
-        const replaced = others.length < db.data.highlights.length;
-        db.data.highlights = replaced
-          ? db.data.highlights.map((h) => (h.id === highlight.id ? highlight : h))
-          : [...others, highlight];
-        try {
-          await db.write();
-        } catch (error) {
-          throw describeWriteFailure('the highlight', error);
-        }
+        const exists = db.data.highlights.some((h) => h.id === highlight.id);
+        await write(
+          db,
+          exists
+            ? db.data.highlights.map((h) => (h.id === highlight.id ? highlight : h))
+            : [...db.data.highlights, highlight],
+        );
       });
+    },
+
+    insertHighlight: async (highlight) => {
+      assertWritable();
+      return inQueue(highlight.articleId, async () => {
+        const db = await open(highlight.articleId);
+        if (db.data.highlights.some((h) => h.id === highlight.id)) {
+          throw new AppError('CONFLICT', 'This highlight is already in the article.');
+        }
+        await write(db, [...db.data.highlights, highlight]);
+      });
+    },
+
+    updateHighlight: async (articleId, id, change) => {
+      assertWritable();
+      return inQueue(articleId, async () => {
+        const db = await open(articleId);
+        const current = db.data.highlights.find((h) => h.id === id);
+        if (!current) throw gone();
+        const updated = change(current);
+        await write(
+          db,
+          db.data.highlights.map((h) => (h.id === id ? updated : h)),
+        );
+        return updated;
+      });
+    },
+
+    deleteHighlight: async (articleId, id) => {
+      assertWritable();
+      return inQueue(articleId, async () => {
+        const db = await open(articleId);
+        const current = db.data.highlights.find((h) => h.id === id);
+        if (!current) throw gone();
+        await write(
+          db,
+          db.data.highlights.filter((h) => h.id !== id),
+        );
+        return current;
+      });
+    },
+
+    replaceTag: async (articleIds, fromId, intoId) => {
+      assertWritable();
+      let changed = 0;
+      for (const articleId of articleIds) {
+        changed += await inQueue(articleId, async () => {
+          const db = await open(articleId);
+          const tagged = db.data.highlights.filter((h) => h.tags.includes(fromId));
+          if (tagged.length === 0) return 0;
+          const stamp = now().toISOString();
+          await write(
+            db,
+            db.data.highlights.map((h) =>
+              h.tags.includes(fromId)
+                ? {
+                    ...h,
+                    tags: [...new Set(h.tags.map((t) => (t === fromId ? intoId : t)))],
+                    updatedAt: stamp,
+                  }
+                : h,
+            ),
+          );
+          return tagged.length;
+        });
+      }
+      return changed;
     },
 
     flush: async () => {

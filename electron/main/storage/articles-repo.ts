@@ -11,7 +11,7 @@ import { AppError } from '../errors/app-error';
 import { describeWriteFailure } from './describe-write-failure';
 import { writeFileDurably } from './durable-write';
 import { serializeStoreFile } from './parse-store-file';
-import { serialQueue } from './serial-queue';
+import type { serialQueue } from './serial-queue';
 import { readArticleFile } from './read-article-file';
 import { reportUnreadableFile } from './report-unreadable-file';
 import type { StoreContext } from './store-context';
@@ -44,11 +44,14 @@ export interface ArticlesRepo {
 
 interface ArticlesRepoDeps extends StoreContext {
   index: Low<LibraryFile>;
+  /** Every read-modify-write of `library.json` runs here (the codebook shares it). */
+  indexWrites: ReturnType<typeof serialQueue>;
 }
 
 export function createArticlesRepo({
   layout,
   index,
+  indexWrites: serialize,
   assertWritable,
   report,
   now,
@@ -68,7 +71,7 @@ export function createArticlesRepo({
       if (error.kind === 'newer-version') {
         throw new AppError(
           'STORE_READ_ONLY',
-          `Couldn't open "${summary.title}": its file ${file} ${error.reason}. Update Margin to read it; nothing was changed.`,
+          `Couldn't open "${summary.title}": ${error.reason} (${file}). Update Margin to read it; nothing was changed.`,
         );
       }
       const outcome = `The article "${summary.title}" cannot be opened; its highlights are untouched.`;
@@ -87,8 +90,6 @@ export function createArticlesRepo({
       );
     }
   }
-
-  const serialize = serialQueue();
 
   async function insertNew(articles: readonly Article[]): Promise<void> {
     const what = articles.length === 1 ? `"${articles[0]?.title}"` : `${articles.length} articles`;

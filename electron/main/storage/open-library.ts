@@ -5,12 +5,14 @@ import type { LibraryStatus, StoreNotice } from '../../../shared/domain/library-
 import type { Logger } from '../logging/logger';
 import { createAnnotationsRepo, type AnnotationsRepo } from './annotations-repo';
 import { createArticlesRepo, type ArticlesRepo } from './articles-repo';
+import { createCodebookRepo, type CodebookRepo } from './codebook-repo';
 import { acquireDataFolderLock } from './data-folder-lock';
 import { DurableJsonFile } from './durable-json-file';
 import { libraryLayout, type LibraryLayout } from './library-layout';
 import { readOnlyGuard } from './read-only-guard';
 import { readArticleSummaries } from './read-article-summaries';
 import { scanArticleFolders } from './scan-article-folders';
+import { serialQueue } from './serial-queue';
 import { setAsideFile } from './set-aside-file';
 import { StoreFileError } from './store-file-spec';
 import { emptyLibraryFile, LibraryFile, libraryFileSpec } from './store-files';
@@ -21,6 +23,7 @@ export interface Library {
   readonly layout: LibraryLayout;
   readonly articles: ArticlesRepo;
   readonly annotations: AnnotationsRepo;
+  readonly codebook: CodebookRepo;
   status(): LibraryStatus;
   /** Waits for pending writes, then releases the lock. */
   close(): Promise<void>;
@@ -62,7 +65,7 @@ async function loadIndex(
       if (readable.success) index.data = readable.data;
       return {
         index,
-        readOnlyReason: `library.json ${error.reason}. Margin opened it read-only so that it cannot damage it; update Margin to work in this library.`,
+        readOnlyReason: `library.json cannot be changed here: ${error.reason}. Margin opened it read-only so that it cannot damage it; update Margin to work in this library.`,
       };
     }
     const setAsideAs = await setAsideFile(layout.libraryFile, now());
@@ -133,7 +136,16 @@ export async function openLibrary(
     const assertWritable = readOnlyGuard(() =>
       closing ? 'Margin is closing the library.' : readOnlyReason,
     );
-    const articles = createArticlesRepo({ layout, index, assertWritable, report, now });
+    const indexWrites = serialQueue();
+    const articles = createArticlesRepo({
+      layout,
+      index,
+      indexWrites,
+      assertWritable,
+      report,
+      now,
+    });
+    const codebook = createCodebookRepo({ index, indexWrites, assertWritable, now });
     const annotations = createAnnotationsRepo({
       layout,
       assertWritable,
@@ -145,6 +157,7 @@ export async function openLibrary(
       layout,
       articles,
       annotations,
+      codebook,
       status: () => ({
         dataDir,
         readOnlyReason,
@@ -153,7 +166,11 @@ export async function openLibrary(
       }),
       close: () => {
         // New writes are refused from here on; the ones under way finish first.
-        closing ??= Promise.all([articles.flush(), annotations.flush()]).then(() => lock.release());
+        closing ??= Promise.all([
+          articles.flush(),
+          annotations.flush(),
+          indexWrites(async () => undefined),
+        ]).then(() => lock.release());
         return closing;
       },
     };

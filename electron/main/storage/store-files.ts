@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Article, ArticleMetadataUpdate, ArticleSummary } from '../../../shared/domain/article';
+import { Tag } from '../../../shared/domain/codebook';
 import { Highlight } from '../../../shared/domain/highlight';
+import { HIGHLIGHT_NOTE_MAX_CHARS } from '../../../shared/domain/highlight-limits';
 import { EntityId } from '../../../shared/domain/primitives';
 import type { StoreFileSpec } from './store-file-spec';
 
@@ -29,23 +31,28 @@ function summaryV1toV2(summary: Json): Json {
 const mapArticles = (data: Json, map: (summary: Json) => Json): Json[] =>
   Array.isArray(data.articles) ? (data.articles as Json[]).map(map) : [];
 
-/** `library.json`: settings and the article index. Small; everything large lives in shards. */
+/** `library.json`: settings, the codebook and the article index. Everything large lives in shards. */
 export const LibraryFile = z.object({
-  schemaVersion: z.literal(2),
+  schemaVersion: z.literal(3),
   settings: z.object({}),
+  /** The analyst's tags (format 3, highlight). */
+  codebook: z.array(Tag),
   articles: z.array(ArticleSummary),
 });
 export type LibraryFile = z.infer<typeof LibraryFile>;
 
 export const libraryFileSpec: StoreFileSpec<LibraryFile> = {
   description: 'the library index',
-  currentVersion: 2,
+  currentVersion: 3,
   schema: LibraryFile,
-  migrations: { 1: (data) => ({ ...data, articles: mapArticles(data, summaryV1toV2) }) },
+  migrations: {
+    1: (data) => ({ ...data, articles: mapArticles(data, summaryV1toV2) }),
+    2: (data) => ({ ...data, codebook: [] }),
+  },
 };
 
 export function emptyLibraryFile(): LibraryFile {
-  return { schemaVersion: 2, settings: {}, articles: [] };
+  return { schemaVersion: 3, settings: {}, codebook: [], articles: [] };
 }
 
 /**
@@ -67,18 +74,50 @@ export const articleFileSpec: StoreFileSpec<ArticleFile> = {
   },
 };
 
-/** `articles/<id>/annotations.json`: the article's highlights, rewritten on each change. */
+/**
+ * `articles/<id>/annotations.json`: the article's highlights, rewritten on each change.
+ * Format 2 (highlight): highlights gained `page` and `paraphrase`, and tags became codebook
+ * ids. Format 1 had no writer in any release; a v1 tag name is kept in the note.
+ */
 export const AnnotationsFile = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
   articleId: EntityId,
   highlights: z.array(Highlight),
 });
 export type AnnotationsFile = z.infer<typeof AnnotationsFile>;
 
-export const annotationsFileSpec = firstVersion("an article's highlights", AnnotationsFile);
+function highlightV1toV2(highlight: Json): Json {
+  const names = Array.isArray(highlight.tags) ? (highlight.tags as unknown[]).map(String) : [];
+  const note = typeof highlight.note === 'string' ? highlight.note : '';
+  const keptTags = names.length > 0 ? `Tags (earlier format): ${names.join(', ')}` : '';
+  const noteWithTags = [note, keptTags].filter(Boolean).join('\n');
+  // Format 1 had no paraphrase: the tag names go there when the note has no room left.
+  const fits = noteWithTags.length <= HIGHLIGHT_NOTE_MAX_CHARS;
+  return {
+    ...highlight,
+    page: null,
+    tags: [],
+    note: fits ? noteWithTags : note,
+    paraphrase: fits ? '' : keptTags,
+  };
+}
+
+export const annotationsFileSpec: StoreFileSpec<AnnotationsFile> = {
+  description: "an article's highlights",
+  currentVersion: 2,
+  schema: AnnotationsFile,
+  migrations: {
+    1: (data) => ({
+      ...data,
+      highlights: Array.isArray(data.highlights)
+        ? (data.highlights as Json[]).map(highlightV1toV2)
+        : [],
+    }),
+  },
+};
 
 export function emptyAnnotationsFile(articleId: string): AnnotationsFile {
-  return { schemaVersion: 1, articleId, highlights: [] };
+  return { schemaVersion: 2, articleId, highlights: [] };
 }
 
 /**

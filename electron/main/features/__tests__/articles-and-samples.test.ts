@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article, ArticleAdded, ArticleSummary } from '../../../../shared/domain/article';
 import type { SampleInfo } from '../../../../shared/domain/sample';
-import type { Envelope } from '../../../../shared/ipc/envelope';
 import type { ChannelHandlers } from '../../ipc/channel-handlers';
 import { invokeChannel } from '../../ipc/invoke-channel';
 import { openLibrary, type Library } from '../../storage/open-library';
@@ -13,15 +12,11 @@ import { createTempDataDir } from '../../test-support/temp-data-dir';
 import { createMainHandlers } from '../create-main-handlers';
 import { chosenPathsDialogs } from '../../test-support/chosen-paths-dialogs';
 import { createTestParserPool } from '../../test-support/test-parser-pool';
+import { valueOf } from '../../test-support/envelope-of';
 
 const seedsDir = join(import.meta.dirname, '../../../../seeds');
 const seedText = await readFile(join(seedsDir, 'microsoft-openai-de.txt'), 'utf8');
 const logger = collectingLogger();
-
-function valueOf<T>(envelope: Envelope<unknown>): T {
-  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
-  return envelope.value as T;
-}
 
 describe('articles and samples over the IPC path', () => {
   let dataDir: string;

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Highlight } from '../../../../shared/domain/highlight';
 import { buildArticle } from '../../features/articles/build-article';
 import { parsePlainText } from '../../features/import/formats/parse-plain-text';
 import { collectingLogger } from '../../test-support/collecting-logger';
+import { snapshotFolder } from '../../test-support/folder-snapshot';
 import { createTempDataDir } from '../../test-support/temp-data-dir';
 import { openLibrary, type Library } from '../open-library';
 
@@ -18,9 +19,11 @@ function highlightIn(articleId: string, note = ''): Highlight {
       quote: { exact: 'Rückgang', prefix: 'spürbaren ', suffix: ', der' },
       position: { start: 56, end: 64 },
     },
+    page: null,
     claimClass: 'risk',
-    tags: ['azure'],
+    tags: [randomUUID()],
     note,
+    paraphrase: '',
     createdAt: now,
     updatedAt: now,
   };
@@ -55,7 +58,7 @@ describe('annotations repo', () => {
     const onDisk = JSON.parse(
       await readFile(join(dataDir, 'articles', articleId, 'annotations.json'), 'utf8'),
     );
-    expect(onDisk).toEqual({ schemaVersion: 1, articleId, highlights: [highlight] });
+    expect(onDisk).toEqual({ schemaVersion: 2, articleId, highlights: [highlight] });
 
     await library.close();
     library = await openLibrary(dataDir, { logger: collectingLogger() });
@@ -95,6 +98,104 @@ describe('annotations repo', () => {
     const highlight = highlightIn(articleId);
     await library.annotations.saveHighlight(highlight);
     expect(await library.annotations.listHighlights(articleId)).toEqual([highlight]);
+  });
+
+  it('sets aside a file that is valid JSON but not a highlights file, keeping its bytes', async () => {
+    const path = join(dataDir, 'articles', articleId, 'annotations.json');
+    const stray = JSON.stringify({
+      schemaVersion: 2,
+      articleId,
+      highlights: [{ ...highlightIn(articleId), claimClass: 'opinion' }],
+    });
+    await writeFile(path, stray);
+    const failure = await library.annotations.listHighlights(articleId).catch((e: unknown) => e);
+    expect(failure).toMatchObject({ code: 'STORE_CORRUPT' });
+    expect((failure as Error).message).toContain("does not match Margin's format");
+    const [notice] = library.status().notices;
+    expect(notice).toMatchObject({ file: `articles/${articleId}/annotations.json` });
+    expect(await readFile(join(dataDir, notice!.setAsideAs!), 'utf8')).toBe(stray);
+    expect(await library.annotations.listHighlights(articleId)).toEqual([]);
+  });
+
+  it('refuses a save into a damaged file, setting the file aside, and takes the next save', async () => {
+    const path = join(dataDir, 'articles', articleId, 'annotations.json');
+    await writeFile(path, '\0\0\0\0');
+    const first = highlightIn(articleId);
+    await expect(library.annotations.saveHighlight(first)).rejects.toMatchObject({
+      code: 'STORE_CORRUPT',
+    });
+    // The refused highlight was not half-saved anywhere.
+    const files = (await readdir(join(dataDir, 'articles', articleId))).sort();
+    expect(files).toEqual([expect.stringMatching(/^annotations\.json\.corrupt-/), 'article.json']);
+    expect(await readFile(join(dataDir, 'articles', articleId, files[0]!), 'utf8')).toBe(
+      '\0\0\0\0',
+    );
+
+    const second = highlightIn(articleId);
+    await library.annotations.saveHighlight(second);
+    expect(await library.annotations.listHighlights(articleId)).toEqual([second]);
+  });
+
+  it('refuses, without renaming or changing it, a highlights file from a newer Margin', async () => {
+    const path = join(dataDir, 'articles', articleId, 'annotations.json');
+    const future = JSON.stringify({
+      schemaVersion: 3,
+      articleId,
+      highlights: [{ ...highlightIn(articleId), colour: 'yellow' }],
+    });
+    await writeFile(path, future);
+    const before = await snapshotFolder(dataDir);
+
+    const listing = await library.annotations.listHighlights(articleId).catch((e: unknown) => e);
+    expect(listing).toMatchObject({ code: 'STORE_READ_ONLY' });
+    const message = (listing as Error).message;
+    expect(message).toContain(`articles/${articleId}/annotations.json`);
+    expect(message).toContain('newer version of Margin (format 3; this one reads up to 2)');
+    expect(message).toContain('is left as it is');
+    for (const write of [
+      () => library.annotations.saveHighlight(highlightIn(articleId)),
+      () => library.annotations.insertHighlight(highlightIn(articleId)),
+      () => library.annotations.deleteHighlight(articleId, randomUUID()),
+      () => library.annotations.replaceTag([articleId], randomUUID(), randomUUID()),
+    ]) {
+      await expect(write()).rejects.toMatchObject({ code: 'STORE_READ_ONLY' });
+    }
+    expect(await snapshotFolder(dataDir)).toEqual(before);
+    expect(library.status().notices).toEqual([]);
+  });
+
+  it('says NOT_FOUND when updating or deleting a highlight that is gone, changing nothing', async () => {
+    const highlight = highlightIn(articleId);
+    await library.annotations.saveHighlight(highlight);
+    const before = await snapshotFolder(dataDir);
+    await expect(
+      library.annotations.updateHighlight(articleId, randomUUID(), (h) => h),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      library.annotations.deleteHighlight(articleId, randomUUID()),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await snapshotFolder(dataDir)).toEqual(before);
+  });
+
+  it('replaces a tag in every highlight that has it, once per highlight, and counts them', async () => {
+    const [from, into, other] = [randomUUID(), randomUUID(), randomUUID()];
+    const tagged = (tags: string[]) => ({ ...highlightIn(articleId), tags });
+    const highlights = [
+      tagged([from]),
+      tagged([from, into]),
+      tagged([other]),
+      tagged([into, from]),
+    ];
+    for (const h of highlights) await library.annotations.saveHighlight(h);
+
+    expect(await library.annotations.replaceTag([articleId], from, into)).toBe(3);
+    expect((await library.annotations.listHighlights(articleId)).map((h) => h.tags)).toEqual([
+      [into],
+      [into],
+      [other],
+      [into],
+    ]);
+    expect(await library.annotations.replaceTag([articleId], from, into)).toBe(0);
   });
 
   it('refuses a highlight for an article that is not in the library', async () => {

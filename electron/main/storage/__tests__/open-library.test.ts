@@ -120,7 +120,7 @@ describe('openLibrary', () => {
       'article.json',
     ]);
     const index = JSON.parse(await readFile(join(dataDir, 'library.json'), 'utf8'));
-    expect(index.schemaVersion).toBe(2);
+    expect(index.schemaVersion).toBe(3);
     expect(index.articles[0]).not.toHaveProperty('text');
   });
 

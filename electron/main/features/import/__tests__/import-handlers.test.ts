@@ -5,7 +5,6 @@ import iconv from 'iconv-lite';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Article, ArticleAdded, ArticleSummary } from '../../../../../shared/domain/article';
 import type { ChosenFile } from '../../../../../shared/domain/import-request';
-import type { Envelope } from '../../../../../shared/ipc/envelope';
 import type { ChannelHandlers } from '../../../ipc/channel-handlers';
 import { invokeChannel } from '../../../ipc/invoke-channel';
 import { openLibrary, type Library } from '../../../storage/open-library';
@@ -18,6 +17,7 @@ import { createTestParserPool } from '../../../test-support/test-parser-pool';
 import { createMainHandlers } from '../../create-main-handlers';
 import { makeZipBombDocx } from './fixtures/make-docx';
 import { makePng } from './fixtures/make-pdf';
+import { valueOf } from '../../../test-support/envelope-of';
 
 const seedsDir = join(import.meta.dirname, '../../../../../seeds');
 const logger = collectingLogger();
@@ -25,11 +25,6 @@ const logger = collectingLogger();
 /** A German paragraph whose every character exists in all six encodings under test. */
 const GERMAN =
   'Die Münchener Rück erhöht die Dividende um 12 € je Aktie. Größere Übernahmen schließt der Vorstand aus; Analysten äußern sich "zurückhaltend" zur Prognose für das Geschäftsjahr.';
-
-function valueOf<T>(envelope: Envelope<unknown>): T {
-  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
-  return envelope.value as T;
-}
 
 describe('importing articles over the IPC path', () => {
   let dataDir: string;
