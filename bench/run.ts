@@ -1,16 +1,37 @@
 // `npm run bench`: runs every benchmark, prints a table and writes bench/results.json.
+// `npm run bench -- anchor reader` runs only the benchmarks whose names start so.
+import { runAnchorBench } from './anchor-bench';
 import { runImportHtmlBench } from './import-html-bench';
 import { runImportPdfBench } from './import-pdf-bench';
-import { printTable, saveResults } from './results';
+import { runReaderPaintBench } from './reader-paint-bench';
+import { printTable, saveResults, type BenchRow } from './results';
 import { runStoreBench } from './store-bench';
+
+type Bench = (log: (line: string) => void) => Promise<BenchRow[]>;
+
+const benches: Array<[name: string, run: Bench]> = [
+  ['store', runStoreBench],
+  ['import-html', runImportHtmlBench],
+  ['import-pdf', runImportPdfBench],
+  ['anchor', runAnchorBench],
+  ['reader-paint', runReaderPaintBench],
+];
+
+const wanted = process.argv.slice(2);
+const chosen = benches.filter(
+  ([name]) => wanted.length === 0 || wanted.some((w) => name.startsWith(w)),
+);
+if (chosen.length === 0) {
+  console.error(
+    `No benchmark matches ${wanted.join(', ')}; names: ${benches.map(([n]) => n).join(', ')}.`,
+  );
+  process.exit(1);
+}
 
 const log = (line: string) => console.log(line);
 const started = performance.now();
-const rows = [
-  ...(await runStoreBench(log)),
-  ...(await runImportHtmlBench(log)),
-  ...(await runImportPdfBench(log)),
-];
+const rows: BenchRow[] = [];
+for (const [, run] of chosen) rows.push(...(await run(log)));
 console.log('');
 printTable(rows);
 await saveResults(rows);

@@ -82,10 +82,14 @@ export async function libraryJourney(app: JourneyApp) {
   expect(await storedText(page, frenchTitle)).toBe(frenchText);
   expect(await storedText(page, seedTitle)).toBe(seedCanonicalText);
 
-  // Keyboard: focus the list, move down to the sample, open it with Enter.
+  // Keyboard: focus the list, open with Enter (the focus moves into the reader), Esc back
+  // to the list, move down to the sample, open it with Enter.
   await library(page).focus();
   await page.keyboard.press('Enter');
   await expect(readerParagraphs(page)).toHaveText(frenchParagraphs.slice(1));
+  await expect(reader(page).locator('article')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(library(page)).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(reader(page).getByRole('heading', { level: 1 })).toHaveText(seedTitle);

@@ -3,6 +3,7 @@ import '@mantine/notifications/styles.css';
 import './styles/theme.css';
 import './styles/layout.css';
 import './styles/reader.css';
+import './styles/highlights.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -4,6 +4,7 @@ import { formatInstant } from '../lib/format-date';
 import { languageName } from '../lib/language';
 import { sourceLabel } from '../lib/source-label';
 import { useArticlesStore } from '../stores/articles-store';
+import { useUiStore } from '../stores/ui-store';
 
 /** The library: newest first; ↑/↓ move, Enter opens, a click opens. */
 export function LibraryList() {
@@ -20,6 +21,10 @@ export function LibraryList() {
     setCursorId(null);
   }
   const listRef = useRef<HTMLUListElement>(null);
+  const focusRequest = useUiStore((s) => s.libraryFocusRequest);
+  useEffect(() => {
+    if (focusRequest > 0) listRef.current?.focus();
+  }, [focusRequest]);
 
   const activeIndex = Math.max(
     0,
@@ -45,7 +50,8 @@ export function LibraryList() {
       setCursorId(summaries[moves[event.key]!]?.id ?? null);
     } else if (event.key === 'Enter' && active) {
       event.preventDefault();
-      void select(active.id);
+      // Enter reads: the article opens and the focus moves into the reader.
+      void select(active.id).then(() => useUiStore.getState().focusReader());
     }
   }
 

@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Loader, Text } from '@mantine/core';
+import { useEffect, useRef } from 'react';
 import type { Article } from '../../../shared/domain/article';
 import { safeLinkHref } from '../../../shared/text/safe-link-href';
 import { formatCalendarDate } from '../lib/format-date';
@@ -8,6 +9,10 @@ import { useArticlesStore } from '../stores/articles-store';
 import { useUiStore } from '../stores/ui-store';
 import { EmptyLibrary } from './EmptyLibrary';
 import { ArticleBody } from './reader/ArticleBody';
+import { HighlightToolbar } from './reader/HighlightToolbar';
+import { SelectionToolbar } from './reader/SelectionToolbar';
+import { useHighlightPainting } from './reader/use-highlight-painting';
+import { useReaderInteraction } from './reader/use-reader-interaction';
 
 function metadataLine(article: Article): string {
   const source = sourceLabel(article);
@@ -27,8 +32,26 @@ function ArticleView({ article }: { article: Article }) {
   const lang = article.language === 'und' ? undefined : article.language;
   const openDetails = useUiStore((s) => s.openArticleDetails);
   const url = article.url ? safeLinkHref(article.url) : null;
+  const rootRef = useRef<HTMLElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const getIndex = useHighlightPainting(article, bodyRef);
+  const { toolbar, caret, closeToolbar } = useReaderInteraction(article, rootRef, getIndex);
+  const focusRequest = useUiStore((s) => s.readerFocusRequest);
+  const handledFocusRequest = useRef(focusRequest);
+  useEffect(() => {
+    if (focusRequest === handledFocusRequest.current) return;
+    handledFocusRequest.current = focusRequest;
+    rootRef.current?.focus();
+  }, [focusRequest]);
   return (
-    <article className="reader" lang={lang} dir={textDirection(article.language)}>
+    <article
+      ref={rootRef}
+      className="reader"
+      lang={lang}
+      dir={textDirection(article.language)}
+      tabIndex={0}
+      aria-label={`Article: ${article.title}. Arrow keys move a caret, Shift extends the selection, 1, 2 or 3 highlight it.`}
+    >
       <Group className="reader-meta" lang="en" dir="ltr" justify="space-between" wrap="nowrap">
         <span>{metadataLine(article)}</span>
         <Group gap={4} wrap="nowrap">
@@ -50,7 +73,21 @@ function ArticleView({ article }: { article: Article }) {
         </Group>
       </Group>
       <h1 className="reader-title">{article.title}</h1>
-      <ArticleBody article={article} />
+      <div ref={bodyRef} className="reader-body">
+        <ArticleBody article={article} />
+      </div>
+      {toolbar ? (
+        <SelectionToolbar place={toolbar} onDone={closeToolbar} />
+      ) : (
+        <HighlightToolbar rootRef={rootRef} getIndex={getIndex} />
+      )}
+      {caret && (
+        <div
+          className="reader-caret"
+          aria-hidden
+          style={{ top: caret.top, left: caret.left, height: caret.height }}
+        />
+      )}
     </article>
   );
 }

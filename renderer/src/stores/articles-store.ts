@@ -6,8 +6,10 @@ import type {
   ArticleSummary,
   NewArticleInput,
 } from '../../../shared/domain/article';
+import { paintMarks } from '../lib/paint-marks';
 import { requireWorkbench } from '../lib/require-workbench';
 import { errorMessage } from '../lib/workbench-client';
+import { useHighlightsStore } from './highlights-store';
 
 export type OpenArticle =
   | { status: 'none' }
@@ -59,7 +61,12 @@ export const useArticlesStore = create<ArticlesState>()((set, get) => {
     },
 
     async select(id) {
+      performance.clearMarks();
+      performance.clearMeasures();
+      performance.mark(paintMarks.select);
       set({ selectedId: id, open: { status: 'loading', id } });
+      // The highlights load beside the text, so both arrive together.
+      void useHighlightsStore.getState().load(id);
       try {
         const article = await requireWorkbench().articles.get({ id });
         if (get().selectedId === id) set({ open: { status: 'ready', article } });

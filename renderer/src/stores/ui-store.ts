@@ -7,6 +7,12 @@ interface UiState {
   /** Bumped to move the focus to the web-address field (Ctrl+Shift+O). */
   urlFocusRequest: number;
   articleDetailsOpen: boolean;
+  /** Bumped to move the focus into the reader (Enter in the library). */
+  readerFocusRequest: number;
+  focusReader(): void;
+  /** Bumped to move the focus back to the library list (Esc in the reader). */
+  libraryFocusRequest: number;
+  focusLibrary(): void;
   openAddArticle(): void;
   closeAddArticle(): void;
   openImport(options?: { focusUrl?: boolean }): void;
@@ -20,6 +26,10 @@ export const useUiStore = create<UiState>()((set) => ({
   importOpen: false,
   urlFocusRequest: 0,
   articleDetailsOpen: false,
+  readerFocusRequest: 0,
+  focusReader: () => set((s) => ({ readerFocusRequest: s.readerFocusRequest + 1 })),
+  libraryFocusRequest: 0,
+  focusLibrary: () => set((s) => ({ libraryFocusRequest: s.libraryFocusRequest + 1 })),
   openAddArticle: () => set({ addArticleOpen: true }),
   closeAddArticle: () => set({ addArticleOpen: false }),
   openImport: (options) =>

@@ -1,4 +1,4 @@
-import { Fragment, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { Article, ArticleBlock } from '../../../../shared/domain/article';
 import { safeLinkHref } from '../../../../shared/text/safe-link-href';
 import { groupBlocks, type ListNode } from '../../lib/group-blocks';
@@ -8,7 +8,10 @@ interface BodyProps {
   article: Article;
 }
 
-/** A range of the canonical text with its links; line breaks inside a block stay visible. */
+/**
+ * A range of the canonical text with its links; line breaks inside a block stay visible.
+ * Each run carries its offset (`data-at`) so selections and highlights map to the text.
+ */
 function Text({ article, start, end }: BodyProps & { start: number; end: number }) {
   return (
     <>
@@ -17,11 +20,19 @@ function Text({ article, start, end }: BodyProps & { start: number; end: number 
         // Checked again here: the page never trusts stored data to be what main wrote.
         const href = run.href === null ? null : safeLinkHref(run.href);
         return href ? (
-          <a key={run.start} href={href} target="_blank" rel="noopener noreferrer">
+          <a
+            key={run.start}
+            data-at={run.start}
+            href={href}
+            target="_blank"
+            rel="noopener noreferrer"
+          >
             {text}
           </a>
         ) : (
-          <Fragment key={run.start}>{text}</Fragment>
+          <span key={run.start} data-at={run.start}>
+            {text}
+          </span>
         );
       })}
     </>

@@ -1,0 +1,73 @@
+import { Paper } from '@mantine/core';
+import { ToolbarActions } from './ToolbarActions';
+import { useKeepInside } from './use-keep-inside';
+import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import type { TextIndex } from '../../lib/text-index';
+import { useHighlightsStore } from '../../stores/highlights-store';
+
+const TOOLBAR_HEIGHT = 38;
+
+/**
+ * Above the selected highlight in the reader: re-class it, open its tags or note, delete
+ * it. The same actions as the keys (1/2/3, T, N, Del), for the mouse.
+ */
+export function HighlightToolbar({
+  rootRef,
+  getIndex,
+}: {
+  rootRef: RefObject<HTMLElement | null>;
+  getIndex: () => TextIndex | null;
+}) {
+  const selected = useHighlightsStore((s) =>
+    s.selectedId && !s.editing && !s.reattachingId
+      ? s.items.find((i) => i.highlight.id === s.selectedId && i.anchor)
+      : undefined,
+  );
+  const [place, setPlace] = useState<{ top: number; left: number } | null>(null);
+  const toolbarRef = useRef<HTMLDivElement>(null);
+  useKeepInside(toolbarRef, place?.left);
+
+  // Measuring the painted words needs the DOM after render: a layout effect, before paint.
+  useLayoutEffect(() => {
+    const root = rootRef.current;
+    const index = getIndex();
+    const first =
+      selected?.anchor && index?.rangesFor(selected.anchor.start, selected.anchor.end)[0];
+    const rect = first ? first.getClientRects()[0] : undefined;
+    const box = root?.getBoundingClientRect();
+    setPlace(
+      rect && box
+        ? {
+            top: Math.max(rect.top - box.top - TOOLBAR_HEIGHT - 6, 0),
+            left: Math.max(rect.left - box.left, 0),
+          }
+        : null,
+    );
+  }, [selected, rootRef, getIndex]);
+
+  if (!selected || !place) return null;
+  const { highlight } = selected;
+  const store = useHighlightsStore.getState;
+  return (
+    <Paper
+      ref={toolbarRef}
+      className="selection-toolbar"
+      shadow="md"
+      withBorder
+      role="toolbar"
+      aria-label="Selected highlight"
+      style={place}
+      lang="en"
+      dir="ltr"
+    >
+      <ToolbarActions
+        current={highlight.claimClass}
+        onClass={(claimClass) =>
+          claimClass !== highlight.claimClass && void store().update(highlight.id, { claimClass })
+        }
+        onEdit={(focus) => store().edit({ kind: 'highlight', id: highlight.id, focus })}
+        onDelete={() => void store().remove(highlight.id)}
+      />
+    </Paper>
+  );
+}

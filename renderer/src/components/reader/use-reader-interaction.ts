@@ -1,0 +1,237 @@
+import { useCallback, useEffect, useState, type RefObject } from 'react';
+import type { Article } from '../../../../shared/domain/article';
+import { classOfKey } from '../../lib/claim-classes';
+import { isTypingTarget } from '../../lib/is-typing-target';
+import type { TextIndex } from '../../lib/text-index';
+import { useHighlightsStore } from '../../stores/highlights-store';
+import { useUiStore } from '../../stores/ui-store';
+import { offsetAtPoint, selectedSpan, selectionRangeIn, type Span } from './reader-selection';
+
+export interface ToolbarPlace {
+  span: Span;
+  top: number;
+  left: number;
+}
+export interface CaretPlace {
+  top: number;
+  left: number;
+  height: number;
+}
+
+type Granularity = 'character' | 'word' | 'line' | 'paragraph' | 'lineboundary';
+/** Caret keys: arrows by character (Ctrl: by word), up/down by line (Ctrl: by paragraph). */
+function caretMove(event: KeyboardEvent): [direction: 'forward' | 'backward', Granularity] | null {
+  const mod = event.ctrlKey || event.metaKey || event.altKey;
+  switch (event.key) {
+    case 'ArrowRight':
+      return ['forward', mod ? 'word' : 'character'];
+    case 'ArrowLeft':
+      return ['backward', mod ? 'word' : 'character'];
+    case 'ArrowDown':
+      return ['forward', mod ? 'paragraph' : 'line'];
+    case 'ArrowUp':
+      return ['backward', mod ? 'paragraph' : 'line'];
+    case 'End':
+      return ['forward', 'lineboundary'];
+    case 'Home':
+      return ['backward', 'lineboundary'];
+    default:
+      return null;
+  }
+}
+
+/** Where a rect sits inside the positioned `.reader` element. */
+function placeIn(root: HTMLElement, rect: DOMRect) {
+  const box = root.getBoundingClientRect();
+  return { top: rect.top - box.top, left: rect.left - box.left };
+}
+
+/**
+ * The reader's keyboard and pointer: a caret moved with the arrows (Shift extends the
+ * selection, across paragraphs, list items, cells and links), the selection toolbar,
+ * keys 1/2/3/T/N on a selection, j/k/Enter/Del/Esc on highlights, Ctrl+Z and Ctrl+Shift+Z,
+ * and clicking a painted highlight to select it.
+ */
+export function useReaderInteraction(
+  article: Article,
+  rootRef: RefObject<HTMLElement | null>,
+  getIndex: () => TextIndex | null,
+): { toolbar: ToolbarPlace | null; caret: CaretPlace | null; closeToolbar: () => void } {
+  const [toolbar, setToolbar] = useState<ToolbarPlace | null>(null);
+  const [caret, setCaret] = useState<CaretPlace | null>(null);
+  const [pointerDown, setPointerDown] = useState(false);
+
+  const currentSpan = useCallback((): Span | null => {
+    const root = rootRef.current;
+    const index = getIndex();
+    return root && index ? selectedSpan(root, index, article.text) : null;
+  }, [article.text, getIndex, rootRef]);
+
+  // The toolbar follows the selection; the caret is drawn while the reader has focus.
+  useEffect(() => {
+    const update = () => {
+      const root = rootRef.current;
+      const range = root && selectionRangeIn(root);
+      if (!root || !range) {
+        setToolbar(null);
+        setCaret(null);
+        return;
+      }
+      if (range.collapsed) {
+        setToolbar(null);
+        const rect = range.getBoundingClientRect();
+        const focused = root.contains(document.activeElement);
+        setCaret(
+          focused && rect.height > 0 ? { ...placeIn(root, rect), height: rect.height } : null,
+        );
+        return;
+      }
+      setCaret(null);
+      const span = currentSpan();
+      const first = range.getClientRects()[0] ?? range.getBoundingClientRect();
+      setToolbar(span ? { span, ...placeIn(root, first) } : null);
+    };
+    document.addEventListener('selectionchange', update);
+    const root = rootRef.current;
+    root?.addEventListener('focusin', update);
+    root?.addEventListener('focusout', update);
+    return () => {
+      document.removeEventListener('selectionchange', update);
+      root?.removeEventListener('focusin', update);
+      root?.removeEventListener('focusout', update);
+    };
+  }, [currentSpan, rootRef]);
+
+  // Clicking a painted highlight selects it (the innermost one where highlights nest).
+  useEffect(() => {
+    const root = rootRef.current;
+    if (!root) return;
+    // The toolbar sits inside the reader: pressing its buttons must not hide it.
+    const down = (event: PointerEvent) =>
+      setPointerDown(!(event.target as Element).closest('.selection-toolbar'));
+    const up = () => setPointerDown(false);
+    const click = (event: MouseEvent) => {
+      if (!window.getSelection()?.isCollapsed) return;
+      const index = getIndex();
+      const offset = index && offsetAtPoint(index, event.clientX, event.clientY);
+      if (offset === null || offset === undefined) return;
+      const store = useHighlightsStore.getState();
+      const hit = (at: number) =>
+        store.items
+          .filter((i) => i.anchor && i.anchor.start <= at && at < i.anchor.end)
+          .sort((a, b) => a.anchor!.end - a.anchor!.start - (b.anchor!.end - b.anchor!.start))[0];
+      const found = hit(offset) ?? hit(offset - 1);
+      store.select(found?.highlight.id ?? null);
+    };
+    root.addEventListener('pointerdown', down);
+    window.addEventListener('pointerup', up);
+    root.addEventListener('click', click);
+    return () => {
+      root.removeEventListener('pointerdown', down);
+      window.removeEventListener('pointerup', up);
+      root.removeEventListener('click', click);
+    };
+  }, [getIndex, rootRef]);
+
+  /** A collapsed caret at the first line visible in the reader, when it has none yet. */
+  const ensureCaret = useCallback(() => {
+    const root = rootRef.current;
+    const index = getIndex();
+    if (!root || !index || selectionRangeIn(root)) return;
+    const scroller = root.closest('.pane-body') ?? root;
+    const top = scroller.getBoundingClientRect().top;
+    const run =
+      index.runs.find((r) => r.node.parentElement!.getBoundingClientRect().bottom > top) ??
+      index.runs[0];
+    if (run) window.getSelection()?.collapse(run.node, 0);
+  }, [getIndex, rootRef]);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || isTypingTarget(event.target)) return;
+      const root = rootRef.current;
+      if (!root) return;
+      const store = useHighlightsStore.getState();
+      const mod = event.ctrlKey || event.metaKey;
+      const key = event.key.toLowerCase();
+
+      if (mod && !event.altKey && (key === 'z' || key === 'y')) {
+        event.preventDefault();
+        void (key === 'y' || event.shiftKey ? store.redo() : store.undo());
+        return;
+      }
+
+      const inReader = root.contains(document.activeElement);
+      const move = caretMove(event);
+      if (move && inReader) {
+        event.preventDefault();
+        ensureCaret();
+        const selection = window.getSelection()!;
+        selection.modify(event.shiftKey ? 'extend' : 'move', ...move);
+        selection.focusNode?.parentElement?.scrollIntoView({ block: 'nearest' });
+        return;
+      }
+      if (mod || event.altKey) return;
+
+      const span = currentSpan();
+      const claimClass = classOfKey(event.key);
+      if (claimClass) {
+        if (span && !store.reattachingId) {
+          event.preventDefault();
+          window.getSelection()?.collapseToEnd();
+          void store.create(span, claimClass);
+        } else if (store.selectedId) {
+          event.preventDefault();
+          void store.update(store.selectedId, { claimClass });
+        }
+        return;
+      }
+      switch (key) {
+        case 't':
+        case 'n': {
+          const focus = key === 't' ? 'tags' : 'note';
+          if (span) store.edit({ kind: 'draft', span, focus });
+          else if (store.selectedId) store.edit({ kind: 'highlight', id: store.selectedId, focus });
+          else return;
+          event.preventDefault();
+          return;
+        }
+        case 'j':
+        case 'k':
+          event.preventDefault();
+          store.step(key === 'j' ? 1 : -1);
+          return;
+        case 'enter':
+          if (span && store.reattachingId) {
+            event.preventDefault();
+            window.getSelection()?.collapseToEnd();
+            void store.reattach(store.reattachingId, span);
+          } else if (store.selectedId && (inReader || event.target === document.body)) {
+            event.preventDefault();
+            store.edit({ kind: 'highlight', id: store.selectedId, focus: 'class' });
+          }
+          return;
+        case 'delete':
+          if (store.selectedId) {
+            event.preventDefault();
+            void store.remove(store.selectedId);
+          }
+          return;
+        case 'escape':
+          if (store.reattachingId) store.startReattach(null);
+          else if (span) window.getSelection()?.collapseToEnd();
+          else if (store.selectedId) store.select(null);
+          else if (inReader) useUiStore.getState().focusLibrary(); // back to the list
+          return;
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [currentSpan, ensureCaret, rootRef]);
+
+  return {
+    toolbar: pointerDown ? null : toolbar,
+    caret,
+    closeToolbar: () => setToolbar(null),
+  };
+}
