@@ -384,3 +384,42 @@ test('Shift+arrows select across table cells, list items and links; the words st
     ]);
   }
 });
+
+test('typing in the highlight editor is never thrown away by Esc, another article or a half-typed tag', async ({
+  app,
+  dataDir,
+}) => {
+  const { page } = app;
+  await openSampleFromEmptyLibrary(page);
+  await dragSelect(page, 'Ein wesentliches Problem', 'wahrgenommen wird.');
+  await page.keyboard.press('2');
+  await expectCounts(page, 0, 1, 0);
+  await page.keyboard.press('n');
+  const editor = panel(page).getByRole('group', { name: 'Edit highlight' });
+  await expect(editor.getByLabel('Note')).toBeFocused();
+  await page.keyboard.type('Check the 10-K.');
+  await page.keyboard.press('Escape');
+  await expect(editor.getByLabel('Note')).toHaveValue('Check the 10-K.');
+  await expect(editor).toContainText('Not saved yet');
+
+  // Opening the article again does not close the editor either.
+  await page
+    .getByRole('option', { name: /Microsoft/ })
+    .first()
+    .click();
+  await expect(editor.getByLabel('Note')).toBeFocused();
+
+  // A tag typed but not confirmed with Enter is saved with Ctrl+Enter, once.
+  await editor.getByRole('combobox', { name: 'Tags' }).click();
+  await page.keyboard.type('Risk › Partner');
+  await page.keyboard.press('Control+Enter');
+  await page.keyboard.press('Control+Enter');
+  await expect(editor).toHaveCount(0);
+  const card = cards(page).first();
+  await expect(card).toContainText('Check the 10-K.');
+  await expect(card).toContainText('Risk › Partner');
+  await expect(card).toBeFocused(); // the keyboard user stays where they were
+  const [stored] = await storedHighlights(dataDir);
+  expect(stored!.note).toBe('Check the 10-K.');
+  expect(await storedHighlights(dataDir)).toHaveLength(1);
+});

@@ -148,11 +148,11 @@ export function HighlightsPanel() {
               initial={{ claimClass: 'thesis', tags: [], note: '', paraphrase: '' }}
               focus={draft.focus}
               onSave={async ({ claimClass, ...extra }) => {
-                const ok = await store().create(draft.span, claimClass, extra);
-                if (ok) store().edit(null);
+                const ok = await store().create(draft.articleId, draft.span, claimClass, extra);
+                if (ok) store().edit(null, { discard: true });
                 return ok;
               }}
-              onCancel={() => store().edit(null)}
+              onCancel={() => store().edit(null, { discard: true })}
             />
           </div>
         )}

@@ -77,7 +77,7 @@ function ArticleView({ article }: { article: Article }) {
         <ArticleBody article={article} />
       </div>
       {toolbar ? (
-        <SelectionToolbar place={toolbar} onDone={closeToolbar} />
+        <SelectionToolbar articleId={article.id} place={toolbar} onDone={closeToolbar} />
       ) : (
         <HighlightToolbar rootRef={rootRef} getIndex={getIndex} />
       )}

@@ -61,6 +61,8 @@ export const useArticlesStore = create<ArticlesState>()((set, get) => {
     },
 
     async select(id) {
+      // Typing in an open highlight editor is not thrown away: the editor takes the focus.
+      if (!useHighlightsStore.getState().edit(null)) return;
       performance.clearMarks();
       performance.clearMeasures();
       performance.mark(paintMarks.select);

@@ -1,21 +1,26 @@
 import { create } from 'zustand';
-import type {
-  AnchoredHighlight,
-  ClaimClass,
-  Highlight,
-  HighlightChanges,
-} from '../../../shared/domain/highlight';
+import type { AnchoredHighlight, ClaimClass, Highlight } from '../../../shared/domain/highlight';
 import { requireWorkbench } from '../lib/require-workbench';
 import { errorMessage } from '../lib/workbench-client';
 
-type Editable = Pick<Highlight, 'claimClass' | 'tags' | 'note' | 'paraphrase'>;
+export type Editable = Pick<Highlight, 'claimClass' | 'tags' | 'note' | 'paraphrase'>;
 type Span = { start: number; end: number };
 
-/** One undoable change, with what it takes to reverse it and to do it again. */
+/**
+ * One undoable change, with what it takes to reverse it and to do it again. Each names
+ * its article, so a change queued before the analyst opened another article still lands
+ * on the article it was made on.
+ */
 type Change =
   | { kind: 'create'; highlight: Highlight }
   | { kind: 'delete'; highlight: Highlight }
-  | { kind: 'update'; id: string; before: Partial<Editable>; after: Partial<Editable> }
+  | {
+      kind: 'update';
+      articleId: string;
+      id: string;
+      before: Partial<Editable>;
+      after: Partial<Editable>;
+    }
   | { kind: 'reattach'; before: Highlight; span: Span };
 
 export type SaveState =
@@ -27,7 +32,7 @@ export type SaveState =
 /** What the panel's editor is open on: a highlight, or a selection not highlighted yet. */
 export type Editing =
   | { kind: 'highlight'; id: string; focus: EditorField }
-  | { kind: 'draft'; span: Span; focus: EditorField };
+  | { kind: 'draft'; articleId: string; span: Span; focus: EditorField };
 export type EditorField = 'class' | 'tags' | 'note' | 'paraphrase';
 
 export type ClassFilter = ClaimClass | 'all';
@@ -41,6 +46,10 @@ interface HighlightsState {
   selectedId: string | null;
   filter: ClassFilter;
   editing: Editing | null;
+  /** The open editor holds typing not saved yet: it is not replaced behind the analyst's back. */
+  editorDirty: boolean;
+  /** Bumped when the open editor should take the focus back (another edit was refused). */
+  editorFocusRequest: number;
   save: SaveState;
   /** Bumped when the reader should scroll the selected highlight into view. */
   revealRequest: number;
@@ -49,19 +58,30 @@ interface HighlightsState {
   undoStack: Change[];
   redoStack: Change[];
   load(articleId: string): Promise<void>;
-  clear(): void;
+  /** Lists the article's highlights again, keeping the editor and the undo history. */
+  refresh(): Promise<void>;
   select(id: string | null, options?: { reveal?: boolean }): void;
   /** Selects the next (or previous) highlight that passes the filter, and reveals it. */
   step(direction: 1 | -1): void;
   setFilter(filter: ClassFilter): void;
-  edit(editing: Editing | null): void;
-  create(span: Span, claimClass: ClaimClass, extra?: Partial<Editable>): Promise<boolean>;
-  update(id: string, after: Partial<Editable>): Promise<boolean>;
-  remove(id: string): Promise<boolean>;
+  /** Opens (or, with null, closes) the editor; refused while unsaved typing is open. */
+  edit(editing: Editing | null, options?: { discard?: boolean }): boolean;
+  setEditorDirty(dirty: boolean): void;
+  create(
+    articleId: string,
+    span: Span,
+    claimClass: ClaimClass,
+    extra?: Partial<Editable>,
+  ): Promise<boolean>;
+  /** Changes fields of `highlight` (the version the change was made on). */
+  update(highlight: Highlight, after: Partial<Editable>): Promise<boolean>;
+  remove(highlight: Highlight): Promise<boolean>;
   startReattach(id: string | null): void;
-  reattach(id: string, span: Span): Promise<boolean>;
+  reattach(highlight: Highlight, span: Span): Promise<boolean>;
   undo(): Promise<void>;
   redo(): Promise<void>;
+  /** The highlight with this id in the open article, if any. */
+  find(id: string | null): Highlight | undefined;
 }
 
 const startOf = (item: AnchoredHighlight) => item.anchor?.start ?? Number.POSITIVE_INFINITY;
@@ -79,18 +99,27 @@ function ordered(items: AnchoredHighlight[]): AnchoredHighlight[] {
 const pick = (h: Highlight, keys: ReadonlyArray<keyof Editable>): Partial<Editable> =>
   Object.fromEntries(keys.map((k) => [k, h[k]])) as Partial<Editable>;
 
+const articleOf = (change: Change) =>
+  change.kind === 'update'
+    ? change.articleId
+    : change.kind === 'reattach'
+      ? change.before.articleId
+      : change.highlight.articleId;
+
 /**
  * The open article's highlights. Changes run one after another (an undo right after a
- * create waits for it), each is on disk before the state says "saved", and every change
- * is undoable.
+ * create waits for it), each is on disk before the state says "saved", and changes to
+ * highlights are undoable (per article: the history starts afresh with each article).
  */
 export const useHighlightsStore = create<HighlightsState>()((set, get) => {
   let queue: Promise<unknown> = Promise.resolve();
-  /** Runs `task` after the changes before it; reports saving, saved or the failure. */
+  /**
+   * Runs `task` after the changes before it and reports saving, saved or the failure.
+   * The task calls main with the article it was given; it touches the panel's state only
+   * while that article is still the open one (see `onOpen`).
+   */
   function run(task: () => Promise<void>): Promise<boolean> {
-    const articleId = get().articleId;
     const result = queue.then(async () => {
-      if (get().articleId !== articleId) return false;
       set({ save: { status: 'saving' } });
       try {
         await task();
@@ -105,63 +134,90 @@ export const useHighlightsStore = create<HighlightsState>()((set, get) => {
     return result;
   }
 
+  /** Applies `update` to the state only if `articleId` is still the open article. */
+  const onOpen = (articleId: string, update: () => void) => {
+    if (get().articleId === articleId) update();
+  };
   const put = (item: AnchoredHighlight) =>
-    set((s) => ({
-      items: ordered([...s.items.filter((i) => i.highlight.id !== item.highlight.id), item]),
-    }));
-  const drop = (id: string) =>
-    set((s) => ({
-      items: s.items.filter((i) => i.highlight.id !== id),
-      selectedId: s.selectedId === id ? null : s.selectedId,
-      editing: s.editing?.kind === 'highlight' && s.editing.id === id ? null : s.editing,
-    }));
+    onOpen(item.highlight.articleId, () =>
+      set((s) => ({
+        items: ordered([...s.items.filter((i) => i.highlight.id !== item.highlight.id), item]),
+      })),
+    );
+  const drop = (articleId: string, id: string) =>
+    onOpen(articleId, () =>
+      set((s) => ({
+        items: s.items.filter((i) => i.highlight.id !== id),
+        selectedId: s.selectedId === id ? null : s.selectedId,
+        editing: s.editing?.kind === 'highlight' && s.editing.id === id ? null : s.editing,
+      })),
+    );
+  const selectIfOpen = (articleId: string, id: string) =>
+    onOpen(articleId, () => set({ selectedId: id }));
 
   const api = () => requireWorkbench().highlights;
-  const articleId = () => get().articleId!;
 
   /** Applies a change to main and to the state; `direction` says which way it runs. */
   async function apply(change: Change, direction: 'do' | 'undo'): Promise<void> {
     const forward = direction === 'do';
+    const articleId = articleOf(change);
     switch (change.kind) {
       case 'create':
       case 'delete': {
+        const { id, updatedAt } = change.highlight;
         const adds = (change.kind === 'create') === forward;
         if (adds) {
-          const { id, updatedAt } = change.highlight;
-          put(await api().restore({ articleId: articleId(), id, updatedAt }));
-          set({ selectedId: change.highlight.id });
+          put(await api().restore({ articleId, id, updatedAt }));
+          selectIfOpen(articleId, id);
         } else {
-          await api().delete({ articleId: articleId(), id: change.highlight.id });
-          drop(change.highlight.id);
+          await api().delete({ articleId, id });
+          drop(articleId, id);
         }
         return;
       }
       case 'update': {
         const fields = forward ? change.after : change.before;
-        const input: HighlightChanges = { articleId: articleId(), id: change.id, ...fields };
-        put(await api().update(input));
-        set({ selectedId: change.id });
+        put(await api().update({ articleId, id: change.id, ...fields }));
+        selectIfOpen(articleId, change.id);
         return;
       }
       case 'reattach': {
         const { before, span } = change;
-        if (forward) {
-          put(await api().reattach({ articleId: articleId(), id: before.id, ...span }));
-        } else {
-          // Back to the old selectors exactly: main puts back its copy of the earlier version.
-          const { id, updatedAt } = before;
-          put(await api().restore({ articleId: articleId(), id, updatedAt }));
-        }
-        set({ selectedId: before.id });
+        put(
+          forward
+            ? await api().reattach({ articleId, id: before.id, ...span })
+            : // Back to the old selectors exactly: main puts back its copy of that version.
+              await api().restore({ articleId, id: before.id, updatedAt: before.updatedAt }),
+        );
+        selectIfOpen(articleId, before.id);
       }
     }
   }
 
   function record(change: Change) {
-    set((s) => ({ undoStack: [...s.undoStack.slice(-199), change], redoStack: [] }));
+    onOpen(articleOf(change), () =>
+      set((s) => ({ undoStack: [...s.undoStack.slice(-199), change], redoStack: [] })),
+    );
   }
 
-  const find = (id: string) => get().items.find((i) => i.highlight.id === id)?.highlight;
+  /** Takes the top change off one stack, applies it, and puts it on the other if it worked. */
+  function replay(from: 'undoStack' | 'redoStack'): Promise<void> {
+    return run(async () => {
+      const change = get()[from].at(-1);
+      if (!change) return;
+      // Off the stack first: a change that cannot be replayed must not block the ones below.
+      set((s) => ({ [from]: s[from].slice(0, -1) }) as Partial<HighlightsState>);
+      await apply(change, from === 'undoStack' ? 'undo' : 'do');
+      const to = from === 'undoStack' ? 'redoStack' : 'undoStack';
+      onOpen(articleOf(change), () =>
+        set((s) => ({ [to]: [...s[to], change] }) as Partial<HighlightsState>),
+      );
+    }).then(() => undefined);
+  }
+
+  async function list(articleId: string): Promise<AnchoredHighlight[]> {
+    return ordered(await requireWorkbench().highlights.list({ articleId }));
+  }
 
   return {
     articleId: null,
@@ -171,6 +227,8 @@ export const useHighlightsStore = create<HighlightsState>()((set, get) => {
     selectedId: null,
     filter: 'all',
     editing: null,
+    editorDirty: false,
+    editorFocusRequest: 0,
     save: { status: 'idle' },
     revealRequest: 0,
     reattachingId: null,
@@ -185,21 +243,30 @@ export const useHighlightsStore = create<HighlightsState>()((set, get) => {
         loadError: null,
         selectedId: null,
         editing: null,
+        editorDirty: false,
         reattachingId: null,
         save: { status: 'idle' },
         undoStack: [],
         redoStack: [],
       });
       try {
-        const items = await requireWorkbench().highlights.list({ articleId: id });
-        if (get().articleId === id) set({ items: ordered(items), status: 'ready' });
+        const items = await list(id);
+        onOpen(id, () => set({ items, status: 'ready' }));
       } catch (error) {
-        if (get().articleId === id) set({ status: 'error', loadError: errorMessage(error) });
+        onOpen(id, () => set({ status: 'error', loadError: errorMessage(error) }));
       }
     },
 
-    clear: () =>
-      set({ articleId: null, items: [], status: 'idle', selectedId: null, editing: null }),
+    async refresh() {
+      const id = get().articleId;
+      if (!id) return;
+      try {
+        const items = await list(id);
+        onOpen(id, () => set({ items }));
+      } catch (error) {
+        set({ save: { status: 'failed', message: errorMessage(error) } });
+      }
+    },
 
     select(id, options) {
       set((s) => ({
@@ -225,66 +292,70 @@ export const useHighlightsStore = create<HighlightsState>()((set, get) => {
     },
 
     setFilter: (filter) => set({ filter }),
-    edit: (editing) => set({ editing }),
 
-    create(span, claimClass, extra = {}) {
+    edit(editing, options) {
+      if (get().editorDirty && !options?.discard) {
+        set((s) => ({ editorFocusRequest: s.editorFocusRequest + 1 }));
+        return false;
+      }
+      set({ editing, editorDirty: false });
+      return true;
+    },
+
+    setEditorDirty: (dirty) => set({ editorDirty: dirty }),
+
+    find: (id) => get().items.find((i) => i.highlight.id === id)?.highlight,
+
+    create(articleId, span, claimClass, extra = {}) {
+      // Keys pressed before main answers must not act on the previously selected highlight.
+      set({ selectedId: null });
       return run(async () => {
-        const item = await api().create({ articleId: articleId(), ...span, claimClass, ...extra });
+        const item = await api().create({ articleId, ...span, claimClass, ...extra });
         put(item);
-        set({ selectedId: item.highlight.id });
+        selectIfOpen(articleId, item.highlight.id);
         record({ kind: 'create', highlight: item.highlight });
       });
     },
 
-    update(id, after) {
+    update(highlight, after) {
+      const keys = (Object.keys(after) as Array<keyof Editable>).filter(
+        (k) => JSON.stringify(after[k]) !== JSON.stringify(highlight[k]),
+      );
+      if (keys.length === 0) return Promise.resolve(true); // nothing changed: no write, no undo step
+      const change: Change = {
+        kind: 'update',
+        articleId: highlight.articleId,
+        id: highlight.id,
+        before: pick(highlight, keys),
+        after: Object.fromEntries(keys.map((k) => [k, after[k]])) as Partial<Editable>,
+      };
       return run(async () => {
-        const current = find(id);
-        if (!current) return;
-        const before = pick(current, Object.keys(after) as Array<keyof Editable>);
-        const change: Change = { kind: 'update', id, before, after };
         await apply(change, 'do');
         record(change);
       });
     },
 
-    remove(id) {
+    remove(highlight) {
+      const { articleId, id } = highlight;
       return run(async () => {
-        const deleted = await api().delete({ articleId: articleId(), id });
-        drop(id);
+        const deleted = await api().delete({ articleId, id });
+        drop(articleId, id);
         record({ kind: 'delete', highlight: deleted });
       });
     },
 
     startReattach: (id) => set({ reattachingId: id, selectedId: id }),
 
-    reattach(id, span) {
+    reattach(highlight, span) {
+      const change: Change = { kind: 'reattach', before: highlight, span };
       return run(async () => {
-        const before = find(id);
-        if (!before) return;
-        const change: Change = { kind: 'reattach', before, span };
         await apply(change, 'do');
-        set({ reattachingId: null });
+        onOpen(highlight.articleId, () => set({ reattachingId: null }));
         record(change);
       });
     },
 
-    undo() {
-      return run(async () => {
-        const change = get().undoStack.at(-1);
-        if (!change) return;
-        await apply(change, 'undo');
-        set((s) => ({ undoStack: s.undoStack.slice(0, -1), redoStack: [...s.redoStack, change] }));
-      }).then(() => undefined);
-    },
-
-    redo() {
-      return run(async () => {
-        const change = get().redoStack.at(-1);
-        if (!change) return;
-        // A redone create restores the same highlight (same id), not a new one.
-        await apply(change, 'do');
-        set((s) => ({ redoStack: s.redoStack.slice(0, -1), undoStack: [...s.undoStack, change] }));
-      }).then(() => undefined);
-    },
+    undo: () => replay('undoStack'),
+    redo: () => replay('redoStack'),
   };
 });

@@ -44,8 +44,7 @@ export function CodebookModal({ opened, onClose }: { opened: boolean; onClose: (
   const merge = (from: Tag, intoId: string) =>
     attempt(async () => {
       const changed = await useCodebookStore.getState().merge(from.id, intoId);
-      const open = useHighlightsStore.getState().articleId;
-      if (open) await useHighlightsStore.getState().load(open);
+      await useHighlightsStore.getState().refresh(); // the open article's tags changed too
       return `Merged "${paths.get(from.id)}" into "${paths.get(intoId)}": ${changed} highlight${changed === 1 ? '' : 's'} retagged.`;
     });
 

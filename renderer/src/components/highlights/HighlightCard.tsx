@@ -97,7 +97,7 @@ export const HighlightCard = memo(function HighlightCard({
             color="red"
             onClick={(e) => {
               e.stopPropagation();
-              void store().remove(highlight.id);
+              void store().remove(highlight);
             }}
           >
             Delete

@@ -6,16 +6,16 @@ import {
   SegmentedControl,
   Stack,
   TagsInput,
+  Text,
   Textarea,
 } from '@mantine/core';
-import { getHotkeyHandler } from '@mantine/hooks';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ClaimClass, Highlight } from '../../../../shared/domain/highlight';
 import { claimClasses } from '../../lib/claim-classes';
 import { shortcutLabel } from '../../lib/shortcut-label';
 import { errorMessage } from '../../lib/workbench-client';
 import { useCodebookStore } from '../../stores/codebook-store';
-import type { EditorField } from '../../stores/highlights-store';
+import { useHighlightsStore, type EditorField } from '../../stores/highlights-store';
 
 export type EditorValues = Pick<Highlight, 'claimClass' | 'tags' | 'note' | 'paraphrase'>;
 
@@ -44,49 +44,80 @@ export function HighlightEditor({
 }: EditorProps) {
   const paths = useCodebookStore((s) => s.paths);
   const ensure = useCodebookStore((s) => s.ensure);
+  // The tags as the editor opened: kept by id, so a rename meanwhile never revives a name.
+  const [openedIds] = useState(() => new Map(initial.tags.map((id) => [paths.get(id) ?? id, id])));
   const [claimClass, setClaimClass] = useState<ClaimClass>(initial.claimClass);
-  const [tags, setTags] = useState<string[]>(() =>
-    initial.tags.flatMap((id) => (paths.has(id) ? [paths.get(id)!] : [])),
-  );
+  const [tags, setTags] = useState<string[]>(() => [...openedIds.keys()]);
+  const [tagDraft, setTagDraft] = useState('');
   const [note, setNote] = useState(initial.note);
   const [paraphrase, setParaphrase] = useState(initial.paraphrase);
   const [saving, setSaving] = useState(false);
+  const savingRef = useRef(false);
   const [error, setError] = useState<string | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
+  const setDirty = useHighlightsStore((s) => s.setEditorDirty);
+  const focusRequest = useHighlightsStore((s) => s.editorFocusRequest);
 
-  useEffect(() => {
-    const field = rootRef.current?.querySelector<HTMLElement>(`[data-field="${focus}"]`);
+  const dirty =
+    claimClass !== initial.claimClass ||
+    note !== initial.note ||
+    paraphrase !== initial.paraphrase ||
+    tagDraft.trim() !== '' ||
+    tags.join('\n') !== [...openedIds.keys()].join('\n');
+  useEffect(() => setDirty(dirty), [dirty, setDirty]);
+  useEffect(() => () => setDirty(false), [setDirty]);
+
+  const focusField = (field: EditorField) => {
+    const element = rootRef.current?.querySelector<HTMLElement>(`[data-field="${field}"]`);
     // The class control is a radio group: focus its checked option.
-    const target = field?.matches('input, textarea')
-      ? field
-      : field?.querySelector<HTMLElement>('input:checked, input, textarea');
+    const target = element?.matches('input, textarea')
+      ? element
+      : element?.querySelector<HTMLElement>('input:checked, input, textarea');
     target?.focus();
-    // Only on opening: later renders must not move the focus.
+  };
+  // On opening, and when another edit was refused because this one holds typing.
+  useEffect(() => {
+    focusField(focus);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [focusRequest]);
 
   async function save() {
+    if (savingRef.current) return; // a second Ctrl+Enter must not save (or create) twice
+    savingRef.current = true;
     setSaving(true);
     setError(null);
     try {
-      const ids = await ensure(tags);
-      if (await onSave({ claimClass, tags: ids, note, paraphrase })) return;
+      // A tag still being typed counts, as if Enter had been pressed in the field.
+      const paths = [...tags, tagDraft.trim()].filter((p, i, all) => p && all.indexOf(p) === i);
+      const known = paths.flatMap((p) => (openedIds.has(p) ? [openedIds.get(p)!] : []));
+      const added = await ensure(paths.filter((p) => !openedIds.has(p)));
+      if (await onSave({ claimClass, tags: [...known, ...added], note, paraphrase })) return;
     } catch (failure) {
       setError(errorMessage(failure));
+    } finally {
+      savingRef.current = false;
     }
     setSaving(false);
   }
 
-  const keys = getHotkeyHandler([
-    ['mod+Enter', () => void save()],
-    ['Escape', onCancel],
-  ]);
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void save();
+    } else if (event.key === 'Escape') {
+      // Esc first closes the tag suggestions; typing is never thrown away by Esc.
+      const target = event.target as Element;
+      if (target.getAttribute('aria-expanded') === 'true' || dirty) return;
+      event.preventDefault();
+      onCancel();
+    }
+  };
 
   return (
     <Stack
       ref={rootRef}
       gap="xs"
-      onKeyDown={keys}
+      onKeyDown={onKeyDown}
       data-own-keys
       aria-label={title}
       role="group"
@@ -108,6 +139,8 @@ export function HighlightEditor({
         data={[...paths.values()].sort((a, b) => a.localeCompare(b))}
         value={tags}
         onChange={setTags}
+        searchValue={tagDraft}
+        onSearchChange={setTagDraft}
         clearable
         comboboxProps={{ withinPortal: false }}
       />
@@ -145,6 +178,11 @@ export function HighlightEditor({
           <Button size="compact-sm" variant="default" onClick={onCancel}>
             Cancel
           </Button>
+          {dirty && (
+            <Text size="xs" c="dimmed">
+              Not saved yet
+            </Text>
+          )}
         </Group>
         {onDelete && (
           <Button size="compact-sm" variant="subtle" color="red" onClick={onDelete}>

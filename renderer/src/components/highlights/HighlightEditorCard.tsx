@@ -1,36 +1,42 @@
+import { useState } from 'react';
 import type { AnchoredHighlight } from '../../../../shared/domain/highlight';
 import { useHighlightsStore } from '../../stores/highlights-store';
-import { HighlightEditor, type EditorValues } from './HighlightEditor';
+import { HighlightEditor } from './HighlightEditor';
 
-/** A highlight's card while the analyst edits it: only the changed fields are saved. */
+/** Gives the focus back to the card once the editor has closed (keyboard users stay put). */
+const focusCard = (id: string) =>
+  requestAnimationFrame(() => document.getElementById(`highlight-${id}`)?.focus());
+
+/**
+ * A highlight's card while the analyst edits it. Only the fields changed in the editor
+ * are saved, compared with the highlight as the editor opened on it: a change made
+ * meanwhile (a re-class by key, an undo) is not reverted by saving a note.
+ */
 export function HighlightEditorCard({ item }: { item: AnchoredHighlight }) {
-  const { highlight } = item;
+  const [opened] = useState(item.highlight);
   const focus = useHighlightsStore((s) =>
     s.editing?.kind === 'highlight' ? s.editing.focus : 'class',
   );
   const store = useHighlightsStore.getState;
+  const close = () => {
+    store().edit(null, { discard: true });
+    focusCard(opened.id);
+  };
   return (
-    <div className="highlight-card" data-class={highlight.claimClass}>
+    <div className="highlight-card" data-class={item.highlight.claimClass}>
       <HighlightEditor
         title="Edit highlight"
-        initial={highlight}
+        initial={opened}
         focus={focus}
         onSave={async (values) => {
-          const changed = Object.fromEntries(
-            Object.entries(values).filter(
-              ([key, value]) =>
-                JSON.stringify(value) !== JSON.stringify(highlight[key as keyof EditorValues]),
-            ),
-          );
-          const ok =
-            Object.keys(changed).length === 0 || (await store().update(highlight.id, changed));
-          if (ok) store().edit(null);
+          const ok = await store().update(opened, values);
+          if (ok) close();
           return ok;
         }}
-        onCancel={() => store().edit(null)}
+        onCancel={close}
         onDelete={() => {
-          store().edit(null);
-          void store().remove(highlight.id);
+          store().edit(null, { discard: true });
+          void store().remove(store().find(opened.id) ?? opened);
         }}
       />
     </div>

@@ -1,4 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, type KeyboardEvent, type RefObject } from 'react';
 import type { AnchoredHighlight } from '../../../../shared/domain/highlight';
 import { useHighlightsStore } from '../../stores/highlights-store';
@@ -22,6 +22,7 @@ export function HighlightList({
   const editingId = useHighlightsStore((s) =>
     s.editing?.kind === 'highlight' ? s.editing.id : null,
   );
+  const editingIndex = items.findIndex((i) => i.highlight.id === editingId);
   // The virtualizer's methods change identity on purpose; nothing here memoises them.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -30,6 +31,13 @@ export function HighlightList({
     estimateSize: () => ESTIMATED_CARD_HEIGHT,
     getItemKey: (i) => items[i]!.highlight.id,
     overscan: 6,
+    // The card being edited stays rendered when scrolled away: its typing lives in it.
+    rangeExtractor: (range) => {
+      const rows = defaultRangeExtractor(range);
+      return editingIndex >= 0 && !rows.includes(editingIndex)
+        ? [...rows, editingIndex].sort((a, b) => a - b)
+        : rows;
+    },
   });
 
   // The selected card follows j/k and clicks in the reader.
@@ -40,6 +48,7 @@ export function HighlightList({
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    if ((event.target as Element).getAttribute('role') !== 'option') return; // not in the editor
     event.preventDefault();
     const store = useHighlightsStore.getState();
     store.step(event.key === 'ArrowDown' ? 1 : -1);

@@ -62,11 +62,9 @@ export function HighlightToolbar({
     >
       <ToolbarActions
         current={highlight.claimClass}
-        onClass={(claimClass) =>
-          claimClass !== highlight.claimClass && void store().update(highlight.id, { claimClass })
-        }
+        onClass={(claimClass) => void store().update(highlight, { claimClass })}
         onEdit={(focus) => store().edit({ kind: 'highlight', id: highlight.id, focus })}
-        onDelete={() => void store().remove(highlight.id)}
+        onDelete={() => void store().remove(highlight)}
       />
     </Paper>
   );

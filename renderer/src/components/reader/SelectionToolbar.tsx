@@ -11,7 +11,15 @@ const TOOLBAR_HEIGHT = 38;
 const keepSelection = (event: MouseEvent) => event.preventDefault();
 
 /** The small toolbar above a selection in the reader: class keys, tag and note. */
-export function SelectionToolbar({ place, onDone }: { place: ToolbarPlace; onDone: () => void }) {
+export function SelectionToolbar({
+  articleId,
+  place,
+  onDone,
+}: {
+  articleId: string;
+  place: ToolbarPlace;
+  onDone: () => void;
+}) {
   const reattachingId = useHighlightsStore((s) => s.reattachingId);
   const toolbarRef = useRef<HTMLDivElement>(null);
   useKeepInside(toolbarRef, Math.max(place.left, 0));
@@ -40,7 +48,8 @@ export function SelectionToolbar({ place, onDone }: { place: ToolbarPlace; onDon
           <Button
             size="compact-sm"
             onClick={() => {
-              void store().reattach(reattachingId, place.span);
+              const orphan = store().find(reattachingId);
+              if (orphan) void store().reattach(orphan, place.span);
               done();
             }}
           >
@@ -53,10 +62,10 @@ export function SelectionToolbar({ place, onDone }: { place: ToolbarPlace; onDon
       ) : (
         <ToolbarActions
           onClass={(claimClass) => {
-            void store().create(place.span, claimClass);
+            void store().create(articleId, place.span, claimClass);
             done();
           }}
-          onEdit={(focus) => store().edit({ kind: 'draft', span: place.span, focus })}
+          onEdit={(focus) => store().edit({ kind: 'draft', articleId, span: place.span, focus })}
         />
       )}
     </Paper>

@@ -111,6 +111,8 @@ export function useReaderInteraction(
       setPointerDown(!(event.target as Element).closest('.selection-toolbar'));
     const up = () => setPointerDown(false);
     const click = (event: MouseEvent) => {
+      // Only the article's text: not the toolbars, the title or the metadata line.
+      if (!(event.target as Element).closest('.reader-body')) return;
       if (!window.getSelection()?.isCollapsed) return;
       const index = getIndex();
       const offset = index && offsetAtPoint(index, event.clientX, event.clientY);
@@ -174,15 +176,16 @@ export function useReaderInteraction(
       if (mod || event.altKey) return;
 
       const span = currentSpan();
+      const selected = store.find(store.selectedId);
       const claimClass = classOfKey(event.key);
       if (claimClass) {
         if (span && !store.reattachingId) {
           event.preventDefault();
           window.getSelection()?.collapseToEnd();
-          void store.create(span, claimClass);
-        } else if (store.selectedId) {
+          void store.create(article.id, span, claimClass);
+        } else if (selected) {
           event.preventDefault();
-          void store.update(store.selectedId, { claimClass });
+          void store.update(selected, { claimClass });
         }
         return;
       }
@@ -190,8 +193,8 @@ export function useReaderInteraction(
         case 't':
         case 'n': {
           const focus = key === 't' ? 'tags' : 'note';
-          if (span) store.edit({ kind: 'draft', span, focus });
-          else if (store.selectedId) store.edit({ kind: 'highlight', id: store.selectedId, focus });
+          if (span) store.edit({ kind: 'draft', articleId: article.id, span, focus });
+          else if (selected) store.edit({ kind: 'highlight', id: selected.id, focus });
           else return;
           event.preventDefault();
           return;
@@ -201,20 +204,22 @@ export function useReaderInteraction(
           event.preventDefault();
           store.step(key === 'j' ? 1 : -1);
           return;
-        case 'enter':
-          if (span && store.reattachingId) {
+        case 'enter': {
+          const orphan = store.find(store.reattachingId);
+          if (span && orphan) {
             event.preventDefault();
             window.getSelection()?.collapseToEnd();
-            void store.reattach(store.reattachingId, span);
-          } else if (store.selectedId && (inReader || event.target === document.body)) {
+            void store.reattach(orphan, span);
+          } else if (selected && (inReader || event.target === document.body)) {
             event.preventDefault();
-            store.edit({ kind: 'highlight', id: store.selectedId, focus: 'class' });
+            store.edit({ kind: 'highlight', id: selected.id, focus: 'class' });
           }
           return;
+        }
         case 'delete':
-          if (store.selectedId) {
+          if (selected) {
             event.preventDefault();
-            void store.remove(store.selectedId);
+            void store.remove(selected);
           }
           return;
         case 'escape':
@@ -227,7 +232,7 @@ export function useReaderInteraction(
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [currentSpan, ensureCaret, rootRef]);
+  }, [article.id, currentSpan, ensureCaret, rootRef]);
 
   return {
     toolbar: pointerDown ? null : toolbar,
