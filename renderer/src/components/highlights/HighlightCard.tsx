@@ -33,7 +33,9 @@ export const HighlightCard = memo(function HighlightCard({
   const orphan = anchor === null;
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Enter' && event.target === event.currentTarget) {
+    // Plain Enter only: a Ctrl+Enter that just saved the editor must not reopen it here.
+    const plain = !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey;
+    if (event.key === 'Enter' && plain && event.target === event.currentTarget) {
       event.preventDefault();
       store().edit({ kind: 'highlight', id: highlight.id, focus: 'class' });
     }

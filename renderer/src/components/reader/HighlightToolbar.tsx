@@ -1,11 +1,8 @@
-import { Paper } from '@mantine/core';
-import { ToolbarActions } from './ToolbarActions';
-import { useKeepInside } from './use-keep-inside';
-import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useLayoutEffect, useState, type RefObject } from 'react';
 import type { TextIndex } from '../../lib/text-index';
 import { useHighlightsStore } from '../../stores/highlights-store';
-
-const TOOLBAR_HEIGHT = 38;
+import { ReaderToolbar } from './ReaderToolbar';
+import { ToolbarActions } from './ToolbarActions';
 
 /**
  * Above the selected highlight in the reader: re-class it, open its tags or note, delete
@@ -24,8 +21,6 @@ export function HighlightToolbar({
       : undefined,
   );
   const [place, setPlace] = useState<{ top: number; left: number } | null>(null);
-  const toolbarRef = useRef<HTMLDivElement>(null);
-  useKeepInside(toolbarRef, place?.left);
 
   // Measuring the painted words needs the DOM after render: a layout effect, before paint.
   useLayoutEffect(() => {
@@ -38,7 +33,7 @@ export function HighlightToolbar({
     setPlace(
       rect && box
         ? {
-            top: Math.max(rect.top - box.top - TOOLBAR_HEIGHT - 6, 0),
+            top: rect.top - box.top,
             left: Math.max(rect.left - box.left, 0),
           }
         : null,
@@ -49,23 +44,13 @@ export function HighlightToolbar({
   const { highlight } = selected;
   const store = useHighlightsStore.getState;
   return (
-    <Paper
-      ref={toolbarRef}
-      className="selection-toolbar"
-      shadow="md"
-      withBorder
-      role="toolbar"
-      aria-label="Selected highlight"
-      style={place}
-      lang="en"
-      dir="ltr"
-    >
+    <ReaderToolbar label="Selected highlight" top={place.top} left={place.left}>
       <ToolbarActions
         current={highlight.claimClass}
         onClass={(claimClass) => void store().update(highlight, { claimClass })}
         onEdit={(focus) => store().edit({ kind: 'highlight', id: highlight.id, focus })}
         onDelete={() => void store().remove(highlight)}
       />
-    </Paper>
+    </ReaderToolbar>
   );
 }

@@ -1,11 +1,9 @@
-import { Button, Kbd, Paper } from '@mantine/core';
-import { ToolbarActions } from './ToolbarActions';
-import { useKeepInside } from './use-keep-inside';
-import { useRef, type MouseEvent } from 'react';
+import { Button, Kbd } from '@mantine/core';
+import type { MouseEvent } from 'react';
 import { useHighlightsStore } from '../../stores/highlights-store';
+import { ReaderToolbar } from './ReaderToolbar';
+import { ToolbarActions } from './ToolbarActions';
 import type { ToolbarPlace } from './use-reader-interaction';
-
-const TOOLBAR_HEIGHT = 38;
 
 /** Keeps the selection: a mouse press on the toolbar must not clear it. */
 const keepSelection = (event: MouseEvent) => event.preventDefault();
@@ -21,9 +19,6 @@ export function SelectionToolbar({
   onDone: () => void;
 }) {
   const reattachingId = useHighlightsStore((s) => s.reattachingId);
-  const toolbarRef = useRef<HTMLDivElement>(null);
-  useKeepInside(toolbarRef, Math.max(place.left, 0));
-  const top = Math.max(place.top - TOOLBAR_HEIGHT - 6, 0);
   const done = () => {
     window.getSelection()?.collapseToEnd();
     onDone();
@@ -31,17 +26,11 @@ export function SelectionToolbar({
   const store = useHighlightsStore.getState;
 
   return (
-    <Paper
-      ref={toolbarRef}
-      className="selection-toolbar"
-      shadow="md"
-      withBorder
-      role="toolbar"
-      aria-label="Highlight the selection"
-      style={{ top, left: Math.max(place.left, 0) }}
+    <ReaderToolbar
+      label="Highlight the selection"
+      top={place.top}
+      left={Math.max(place.left, 0)}
       onMouseDown={keepSelection}
-      lang="en"
-      dir="ltr"
     >
       {reattachingId ? (
         <>
@@ -68,6 +57,6 @@ export function SelectionToolbar({
           onEdit={(focus) => store().edit({ kind: 'draft', articleId, span: place.span, focus })}
         />
       )}
-    </Paper>
+    </ReaderToolbar>
   );
 }
