@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { WorkbenchApi } from '../../shared/ipc/create-workbench-api';
 import { expect, test } from '../support/fixtures';
 import { screenshotsDir } from '../support/paths';
-import { openSampleFromEmptyLibrary } from '../journeys/library-journey';
+import { openSampleFromEmptyLibrary, reader, storedText } from '../journeys/library-journey';
 import { MARKDOWN_NOTE, writeTempFiles } from '../journeys/import-files';
 import {
   annotationsFile,
@@ -15,7 +15,6 @@ import {
   expectCounts,
   paintedSpans,
   panel,
-  reader,
   riskSentence,
   selectedText,
   storedHighlights,
@@ -354,14 +353,7 @@ test('Shift+arrows select across table cells, list items and links; the words st
   await expectCounts(page, 1, 1, 1);
 
   const stored = await storedHighlights(dataDir);
-  const text = await page.evaluate(async () => {
-    const api = (window as unknown as { workbench: WorkbenchApi }).workbench;
-    const list = await api.articles.list();
-    if (!list.ok) throw new Error(list.error.message);
-    const article = await api.articles.get({ id: list.value[0]!.id });
-    if (!article.ok) throw new Error(article.error.message);
-    return article.value.text;
-  });
+  const text = await storedText(page, 'SAP – Notiz zum dritten Quartal');
   for (const h of stored) {
     const { start, end } = h.selectors.position;
     expect(text.slice(start, end)).toBe(h.selectors.quote.exact);

@@ -10,7 +10,6 @@ export const evidenceWords = {
   to: 'Das Unternehmen verfolgt',
 };
 
-export const reader = (page: Page) => page.getByRole('main', { name: 'Reader' });
 export const panel = (page: Page) => page.getByRole('complementary');
 export const cards = (page: Page) =>
   panel(page).getByRole('listbox', { name: 'Highlights in document order' }).getByRole('option');

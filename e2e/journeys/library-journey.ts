@@ -18,11 +18,11 @@ export interface JourneyApp {
 }
 
 const library = (page: Page) => page.getByRole('listbox', { name: 'Articles' });
-const reader = (page: Page) => page.getByRole('main', { name: 'Reader' });
+export const reader = (page: Page) => page.getByRole('main', { name: 'Reader' });
 const readerParagraphs = (page: Page) => reader(page).locator('article p');
 
 /** What `window.workbench` returns for the article with this title: the stored text. */
-async function storedText(page: Page, title: string): Promise<string> {
+export async function storedText(page: Page, title: string): Promise<string> {
   return page.evaluate(async (wanted) => {
     const api = (window as unknown as { workbench: WorkbenchApi }).workbench;
     const list = await api.articles.list();

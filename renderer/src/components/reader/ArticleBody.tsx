@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { Article, ArticleBlock } from '../../../../shared/domain/article';
 import { safeLinkHref } from '../../../../shared/text/safe-link-href';
 import { groupBlocks, type ListNode } from '../../lib/group-blocks';
@@ -102,8 +102,11 @@ function Single({ block, article }: BodyProps & { block: ArticleBlock }) {
   }
 }
 
-/** The article body, rendered from its block model with React: never from markup. */
-export function ArticleBody({ article }: BodyProps) {
+/**
+ * The article body, rendered from its block model with React: never from markup. Memoised:
+ * the reader re-renders on every selection change and caret move, the article does not.
+ */
+export const ArticleBody = memo(function ArticleBody({ article }: BodyProps) {
   let lastPage: number | undefined;
   const nodes: ReactNode[] = [];
   for (const group of groupBlocks(article.blocks)) {
@@ -134,4 +137,4 @@ export function ArticleBody({ article }: BodyProps) {
     }
   }
   return <>{nodes}</>;
-}
+});
