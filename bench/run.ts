@@ -1,9 +1,11 @@
 // `npm run bench`: runs every benchmark, prints a table and writes bench/results.json.
 // `npm run bench -- anchor reader` runs only the benchmarks whose names start so.
 import { runAnchorBench } from './anchor-bench';
+import { runBoardBench } from './board-bench';
 import { runImportHtmlBench } from './import-html-bench';
 import { runImportPdfBench } from './import-pdf-bench';
 import { runReaderPaintBench } from './reader-paint-bench';
+import { runSearchBench } from './search-bench';
 import { printTable, saveResults, type BenchRow } from './results';
 import { runStoreBench } from './store-bench';
 
@@ -15,6 +17,8 @@ const benches: Array<[name: string, run: Bench]> = [
   ['import-pdf', runImportPdfBench],
   ['anchor', runAnchorBench],
   ['reader-paint', runReaderPaintBench],
+  ['search', runSearchBench],
+  ['board', runBoardBench],
 ];
 
 const wanted = process.argv.slice(2);
