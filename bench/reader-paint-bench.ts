@@ -103,6 +103,7 @@ function spreadHighlights(article: Article, count: number, seed: number): Highli
       tags: [],
       note: random() < 0.3 ? 'Gegen den 10-Q prüfen, bevor es zitiert wird.' : '',
       paraphrase: '',
+      links: [],
       createdAt: stamp,
       updatedAt: stamp,
     });

@@ -63,6 +63,9 @@ export function generateLibrary(
       importedAt,
       url: null,
       tickers: [],
+      companies: [],
+      companiesStamp: null,
+      tickersByAnalyst: false,
       versionOf: null,
       origin: { kind: 'paste', format: 'text' },
       contentHash: createHash('sha256').update(text).digest('hex'),
@@ -98,6 +101,7 @@ export function highlightIn(article: Article, random: () => number): Highlight {
     page: null,
     tags: random() < 0.3 ? [AZURE_TAG_ID] : [],
     paraphrase: '',
+    links: [],
     note: random() < 0.5 ? 'Check against the 10-Q before citing.' : '',
     createdAt: article.importedAt,
     updatedAt: article.importedAt,
@@ -120,7 +124,7 @@ export async function writeShardedLibrary(
     await mkdir(layout.articleDir(article.id), { recursive: true });
     await writeFile(
       layout.articleFile(article.id),
-      serializeStoreFile(articleFileSpec, { schemaVersion: 2, article }),
+      serializeStoreFile(articleFileSpec, { schemaVersion: 3, article }),
     );
     await writeFile(
       layout.annotationsFile(article.id),
@@ -136,8 +140,8 @@ export async function writeShardedLibrary(
   await writeFile(
     layout.libraryFile,
     serializeStoreFile(libraryFileSpec, {
-      schemaVersion: 3,
-      settings: {},
+      schemaVersion: 4,
+      settings: { watchlist: [] },
       codebook: [
         {
           id: AZURE_TAG_ID,

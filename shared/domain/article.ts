@@ -4,6 +4,7 @@ import {
   IMPORT_FILE_MAX_BYTES,
   IMPORT_PDF_MAX_PAGES,
 } from './import-limits';
+import { DetectedCompany } from './company';
 import { ContentHash, EntityId, IsoDate, IsoDateTime, LanguageCode } from './primitives';
 
 /** The file formats Margin imports. `eml` is an e-mail message (broker research). */
@@ -33,6 +34,15 @@ export const ArticleSummary = z.object({
   /** Where the article lives on the web (canonical URL), when known. */
   url: z.string().max(8192).nullable(),
   tickers: z.array(Ticker).max(50),
+  /** The companies named in the text (listed, private, watchlist), most mentioned first. */
+  companies: z.array(DetectedCompany).max(100),
+  /**
+   * Which company list and watchlist found `companies` (see company-detector); null when
+   * never detected. A different stamp makes main detect again in the background.
+   */
+  companiesStamp: z.string().max(200).nullable(),
+  /** The analyst set the tickers by hand: detection no longer changes them. */
+  tickersByAnalyst: z.boolean(),
   importedAt: IsoDateTime,
   origin: ArticleOrigin,
   contentHash: ContentHash,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CLAIM_LINKS_MAX, ClaimLink } from './claim-relation';
 import {
   HIGHLIGHT_MAX_CHARS,
   HIGHLIGHT_NOTE_MAX_CHARS,
@@ -44,6 +45,8 @@ export const Highlight = z.object({
   note: HighlightNote,
   /** A paraphrase or translation, so a memo can quote English while the source stays German. */
   paraphrase: HighlightNote,
+  /** Links to thesis claims this claim supports or contradicts (see claim-relation.ts). */
+  links: z.array(ClaimLink).max(CLAIM_LINKS_MAX),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
 });

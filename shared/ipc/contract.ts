@@ -30,7 +30,13 @@ import {
   ImportRequestId,
   ImportUrlInput,
 } from '../domain/import-request';
+import { ClaimPage } from '../claims/claim-page';
+import { ClaimQuery } from '../claims/claim-query';
+import { ClaimLink, ClaimLinkRef, NewClaimLinkInput } from '../domain/claim-relation';
+import { ClaimRelations } from '../domain/claim-relations';
+import { WatchlistEntry } from '../domain/company';
 import { LibraryStatus } from '../domain/library-status';
+import { IndexStatus, SearchRequest, SearchResults } from '../domain/search-result';
 import { EntityId } from '../domain/primitives';
 import { SampleInfo } from '../domain/sample';
 import type { Channel } from './channels';
@@ -72,6 +78,19 @@ export const contract = {
   'highlights:delete': { input: HighlightRef, output: Highlight },
   /** Puts back a version main handed out this session (undo of a delete or a re-attach). */
   'highlights:restore': { input: HighlightVersionRef, output: AnchoredHighlight },
+  'claims:query': { input: ClaimQuery, output: ClaimPage },
+  'claims:relations': { input: HighlightRef, output: ClaimRelations },
+  'relations:create': { input: NewClaimLinkInput, output: ClaimLink },
+  /** Returns the removed link, so the page can offer undo (create it again). */
+  'relations:delete': { input: ClaimLinkRef, output: ClaimLink },
+  'search:query': { input: SearchRequest, output: SearchResults },
+  'search:status': { input: NoInput, output: IndexStatus },
+  'settings:watchlist': { input: NoInput, output: z.array(WatchlistEntry) },
+  /** Replaces the watchlist; articles are searched for the new companies in the background. */
+  'settings:saveWatchlist': {
+    input: z.array(WatchlistEntry).max(500),
+    output: z.array(WatchlistEntry),
+  },
   'codebook:list': { input: NoInput, output: z.array(Tag) },
   'codebook:ensure': { input: EnsureTagsInput, output: EnsuredTags },
   'codebook:rename': { input: RenameTagInput, output: z.array(Tag) },

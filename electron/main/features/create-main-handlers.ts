@@ -1,14 +1,21 @@
 import type { ChannelHandlers } from '../ipc/channel-handlers';
+import type { Logger } from '../logging/logger';
 import type { Library } from '../storage/open-library';
 import { createArticlesHandlers } from './articles/articles-handlers';
+import { createClaimsHandlers } from './claims/claims-handlers';
 import { createCodebookHandlers } from './codebook/codebook-handlers';
+import { companyDetector } from './companies/company-detector';
+import { articleTexts } from './highlights/article-texts';
 import { createHighlightsHandlers } from './highlights/highlights-handlers';
 import type { Dialogs } from './import/dialogs';
 import { createImportHandlers } from './import/import-handlers';
 import type { ParserPool } from './import/worker/parser-pool';
+import { LibraryIndex } from './library-index/library-index';
 import { createLibraryHandlers } from './library/library-handlers';
 import { createSampleCatalog } from './samples/sample-catalog';
 import { createSamplesHandlers } from './samples/samples-handlers';
+import { createSearchHandlers } from './search/search-handlers';
+import { createSettingsHandlers } from './settings/settings-handlers';
 
 export interface MainServices {
   library: Library;
@@ -18,6 +25,9 @@ export interface MainServices {
   parser: ParserPool;
   dialogs: Dialogs;
   now?: () => Date;
+  logger?: Logger;
+  /** Called with the library's index once it exists (tests wait for its build). */
+  onIndex?: (index: LibraryIndex) => void;
 }
 
 /** Every channel's handler, over one open library. Electron and the test bridge both use this. */
@@ -27,14 +37,24 @@ export function createMainHandlers({
   parser,
   dialogs,
   now = () => new Date(),
+  logger = console,
+  onIndex,
 }: MainServices): ChannelHandlers {
   const samples = createSampleCatalog(seedsDir);
+  // One cache of recently read articles: the reader's highlights and the index read the same.
+  const articleText = articleTexts((id) => library.articles.get(id), 8);
+  const detector = () => companyDetector(library.settings.watchlist());
+  const index = LibraryIndex.start({ library, articleText, detector, logger });
+  onIndex?.(index);
   return {
     ...createLibraryHandlers({ library }),
-    ...createArticlesHandlers({ library }),
-    ...createHighlightsHandlers({ library, now }),
-    ...createCodebookHandlers({ library }),
-    ...createImportHandlers({ library, parser, dialogs, now }),
-    ...createSamplesHandlers({ library, samples, now }),
+    ...createArticlesHandlers({ library, index }),
+    ...createHighlightsHandlers({ library, index, articleText, now }),
+    ...createClaimsHandlers({ library, index, now }),
+    ...createSearchHandlers({ library, index, articleText }),
+    ...createSettingsHandlers({ library, index }),
+    ...createCodebookHandlers({ library, index }),
+    ...createImportHandlers({ library, parser, dialogs, index, detector, now }),
+    ...createSamplesHandlers({ library, samples, index, detector, now }),
   };
 }

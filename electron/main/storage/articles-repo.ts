@@ -38,8 +38,21 @@ export interface ArticlesRepo {
    * is never rewritten; the index wins when the article is read).
    */
   updateMetadata(update: ArticleMetadataUpdate): Promise<ArticleSummary>;
+  /**
+   * Stores what company detection found for many articles at once (one index write).
+   * Tickers the analyst set by hand are kept; detection only fills the others.
+   */
+  updateDetections(detections: readonly CompanyDetection[]): Promise<void>;
   /** Resolves when every insert started so far has finished. */
   flush(): Promise<void>;
+}
+
+/** What company detection found in one article's text, and which detector found it. */
+export interface CompanyDetection {
+  id: string;
+  companies: ArticleSummary['companies'];
+  tickers: string[];
+  stamp: string;
 }
 
 interface ArticlesRepoDeps extends StoreContext {
@@ -138,7 +151,12 @@ export function createArticlesRepo({
       const previous = index.data.articles;
       const current = previous.find((a) => a.id === id);
       if (!current) throw new AppError('NOT_FOUND', 'This article is no longer in the library.');
-      const updated = ArticleSummary.parse({ ...current, ...fields });
+      const tickersChanged = fields.tickers.join('\n') !== current.tickers.join('\n');
+      const updated = ArticleSummary.parse({
+        ...current,
+        ...fields,
+        tickersByAnalyst: current.tickersByAnalyst || tickersChanged,
+      });
       const detailsPath = layout.detailsFile(id);
       const before = await readFile(detailsPath).catch(() => null);
       try {
@@ -163,9 +181,35 @@ export function createArticlesRepo({
     });
   }
 
+  async function updateDetections(detections: readonly CompanyDetection[]): Promise<void> {
+    if (detections.length === 0) return;
+    assertWritable();
+    return serialize(async () => {
+      const byId = new Map(detections.map((d) => [d.id, d]));
+      const previous = index.data.articles;
+      index.data.articles = previous.map((article) => {
+        const found = byId.get(article.id);
+        if (!found) return article;
+        return {
+          ...article,
+          companies: found.companies,
+          companiesStamp: found.stamp,
+          tickers: article.tickersByAnalyst ? article.tickers : found.tickers,
+        };
+      });
+      try {
+        await index.write();
+      } catch (error) {
+        index.data.articles = previous;
+        throw describeWriteFailure('the companies found in the articles', error);
+      }
+    });
+  }
+
   return {
     list: () => index.data.articles,
     updateMetadata,
+    updateDetections,
     findById,
     findByContentHash: (hash) => index.data.articles.find((a) => a.contentHash === hash),
     get,

@@ -10,6 +10,7 @@ import { join } from 'node:path';
  *     articles/<id>/details.json   the analyst's edits of its metadata (when there are any)
  *     articles/.staging-<id>/      an import being written; swept at startup
  *     memos/                       one file per memo (later)
+ *     cache/library-index.bin      claims board and search index: derived, rebuilt when missing
  */
 export interface LibraryLayout {
   readonly dataDir: string;
@@ -17,6 +18,8 @@ export interface LibraryLayout {
   readonly lockFile: string;
   readonly articlesDir: string;
   readonly memosDir: string;
+  readonly cacheDir: string;
+  readonly indexCacheFile: string;
   articleDir(id: string): string;
   articleFile(id: string): string;
   annotationsFile(id: string): string;
@@ -34,6 +37,8 @@ export function libraryLayout(dataDir: string): LibraryLayout {
     lockFile: join(dataDir, 'margin.lock'),
     articlesDir,
     memosDir: join(dataDir, 'memos'),
+    cacheDir: join(dataDir, 'cache'),
+    indexCacheFile: join(dataDir, 'cache', 'library-index.bin'),
     articleDir: (id) => join(articlesDir, id),
     articleFile: (id) => join(articlesDir, id, 'article.json'),
     annotationsFile: (id) => join(articlesDir, id, 'annotations.json'),

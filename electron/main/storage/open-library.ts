@@ -13,6 +13,7 @@ import { readOnlyGuard } from './read-only-guard';
 import { readArticleSummaries } from './read-article-summaries';
 import { scanArticleFolders } from './scan-article-folders';
 import { serialQueue } from './serial-queue';
+import { createSettingsRepo, type SettingsRepo } from './settings-repo';
 import { setAsideFile } from './set-aside-file';
 import { StoreFileError } from './store-file-spec';
 import { emptyLibraryFile, LibraryFile, libraryFileSpec } from './store-files';
@@ -24,7 +25,10 @@ export interface Library {
   readonly articles: ArticlesRepo;
   readonly annotations: AnnotationsRepo;
   readonly codebook: CodebookRepo;
+  readonly settings: SettingsRepo;
   status(): LibraryStatus;
+  /** Runs `task` when the library closes, before its own writes finish (caches flush here). */
+  beforeClose(task: () => Promise<void>): void;
   /** Waits for pending writes, then releases the lock. */
   close(): Promise<void>;
 }
@@ -133,8 +137,9 @@ export async function openLibrary(
     const { index, readOnlyReason } = await loadIndex(layout, report, now);
     if (!readOnlyReason) await adoptUnlistedArticles(layout, index, report, now, logger);
     let closing: Promise<void> | undefined;
+    let stopWrites = false;
     const assertWritable = readOnlyGuard(() =>
-      closing ? 'Margin is closing the library.' : readOnlyReason,
+      stopWrites ? 'Margin is closing the library.' : readOnlyReason,
     );
     const indexWrites = serialQueue();
     const articles = createArticlesRepo({
@@ -146,6 +151,8 @@ export async function openLibrary(
       now,
     });
     const codebook = createCodebookRepo({ index, indexWrites, assertWritable, now });
+    const settings = createSettingsRepo({ index, indexWrites, assertWritable });
+    const closeTasks: Array<() => Promise<void>> = [];
     const annotations = createAnnotationsRepo({
       layout,
       assertWritable,
@@ -158,6 +165,8 @@ export async function openLibrary(
       articles,
       annotations,
       codebook,
+      settings,
+      beforeClose: (task) => closeTasks.push(task),
       status: () => ({
         dataDir,
         readOnlyReason,
@@ -165,12 +174,18 @@ export async function openLibrary(
         notices: [...notices],
       }),
       close: () => {
-        // New writes are refused from here on; the ones under way finish first.
-        closing ??= Promise.all([
-          articles.flush(),
-          annotations.flush(),
-          indexWrites(async () => undefined),
-        ]).then(() => lock.release());
+        // The close tasks run first (they may still write); then new writes are refused and
+        // the ones under way finish before the lock is released.
+        closing ??= Promise.allSettled(closeTasks.map((task) => task()))
+          .then(() => {
+            stopWrites = true;
+            return Promise.all([
+              articles.flush(),
+              annotations.flush(),
+              indexWrites(async () => undefined),
+            ]);
+          })
+          .then(() => lock.release());
         return closing;
       },
     };

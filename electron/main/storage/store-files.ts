@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Article, ArticleMetadataUpdate, ArticleSummary } from '../../../shared/domain/article';
 import { Tag } from '../../../shared/domain/codebook';
+import { WatchlistEntry } from '../../../shared/domain/company';
 import { Highlight } from '../../../shared/domain/highlight';
 import { HIGHLIGHT_NOTE_MAX_CHARS } from '../../../shared/domain/highlight-limits';
 import { EntityId } from '../../../shared/domain/primitives';
@@ -28,13 +29,29 @@ function summaryV1toV2(summary: Json): Json {
     origin: origin?.kind === 'paste' ? { ...origin, format: 'text' } : origin,
   };
 }
-const mapArticles = (data: Json, map: (summary: Json) => Json): Json[] =>
-  Array.isArray(data.articles) ? (data.articles as Json[]).map(map) : [];
+/**
+ * Format 4 (claims board): summaries gained the companies found in the text (detected
+ * again in the background, since the stamp is null) and whether the tickers are the
+ * analyst's own: before format 4 only the analyst could set them.
+ */
+function summaryV3toV4(summary: Json): Json {
+  const tickers = Array.isArray(summary.tickers) ? summary.tickers : [];
+  return { ...summary, companies: [], companiesStamp: null, tickersByAnalyst: tickers.length > 0 };
+}
+/** Migrates each summary; anything that is not a list is left for validation to refuse. */
+const mapArticles = (data: Json, map: (summary: Json) => Json): unknown =>
+  Array.isArray(data.articles) ? (data.articles as Json[]).map(map) : data.articles;
 
 /** `library.json`: settings, the codebook and the article index. Everything large lives in shards. */
+export const LibrarySettings = z.object({
+  /** Companies the analyst follows beyond the bundled list (format 4). */
+  watchlist: z.array(WatchlistEntry).max(500),
+});
+export type LibrarySettings = z.infer<typeof LibrarySettings>;
+
 export const LibraryFile = z.object({
-  schemaVersion: z.literal(3),
-  settings: z.object({}),
+  schemaVersion: z.literal(4),
+  settings: LibrarySettings,
   /** The analyst's tags (format 3, highlight). */
   codebook: z.array(Tag),
   articles: z.array(ArticleSummary),
@@ -43,44 +60,50 @@ export type LibraryFile = z.infer<typeof LibraryFile>;
 
 export const libraryFileSpec: StoreFileSpec<LibraryFile> = {
   description: 'the library index',
-  currentVersion: 3,
+  currentVersion: 4,
   schema: LibraryFile,
   migrations: {
     1: (data) => ({ ...data, articles: mapArticles(data, summaryV1toV2) }),
     2: (data) => ({ ...data, codebook: [] }),
+    3: (data) => ({
+      ...data,
+      settings: { ...(data.settings as Json | undefined), watchlist: [] },
+      articles: mapArticles(data, summaryV3toV4),
+    }),
   },
 };
 
 export function emptyLibraryFile(): LibraryFile {
-  return { schemaVersion: 3, settings: {}, codebook: [], articles: [] };
+  return { schemaVersion: 4, settings: { watchlist: [] }, codebook: [], articles: [] };
 }
 
 /**
  * `articles/<id>/article.json`: written once at import and never rewritten. Metadata the
  * analyst edits later lives in the index, which wins over the copy here.
  */
-export const ArticleFile = z.object({ schemaVersion: z.literal(2), article: Article });
+export const ArticleFile = z.object({ schemaVersion: z.literal(3), article: Article });
 export type ArticleFile = z.infer<typeof ArticleFile>;
 
 export const articleFileSpec: StoreFileSpec<ArticleFile> = {
   description: "an article's text",
-  currentVersion: 2,
+  currentVersion: 3,
   schema: ArticleFile,
   migrations: {
     1: (data) => {
       const article = (data.article ?? {}) as Json;
       return { ...data, article: { ...summaryV1toV2(article), links: [] } };
     },
+    2: (data) => ({ ...data, article: summaryV3toV4((data.article ?? {}) as Json) }),
   },
 };
 
 /**
  * `articles/<id>/annotations.json`: the article's highlights, rewritten on each change.
  * Format 2 (highlight): highlights gained `page` and `paraphrase`, and tags became codebook
- * ids. Format 1 had no writer in any release; a v1 tag name is kept in the note.
+ * ids. Format 3 (claims board): highlights gained `links`. Format 1 had no writer in any release; a v1 tag name is kept in the note.
  */
 export const AnnotationsFile = z.object({
-  schemaVersion: z.literal(2),
+  schemaVersion: z.literal(3),
   articleId: EntityId,
   highlights: z.array(Highlight),
 });
@@ -104,7 +127,7 @@ function highlightV1toV2(highlight: Json): Json {
 
 export const annotationsFileSpec: StoreFileSpec<AnnotationsFile> = {
   description: "an article's highlights",
-  currentVersion: 2,
+  currentVersion: 3,
   schema: AnnotationsFile,
   migrations: {
     1: (data) => ({
@@ -113,11 +136,18 @@ export const annotationsFileSpec: StoreFileSpec<AnnotationsFile> = {
         ? (data.highlights as Json[]).map(highlightV1toV2)
         : [],
     }),
+    // Format 3 (claims board): claims gained links to the thesis claims they bear on.
+    2: (data) => ({
+      ...data,
+      highlights: Array.isArray(data.highlights)
+        ? (data.highlights as Json[]).map((h) => ({ ...h, links: [] }))
+        : [],
+    }),
   },
 };
 
 export function emptyAnnotationsFile(articleId: string): AnnotationsFile {
-  return { schemaVersion: 2, articleId, highlights: [] };
+  return { schemaVersion: 3, articleId, highlights: [] };
 }
 
 /**

@@ -17,7 +17,7 @@ export async function writeArticleFolder(layout: LibraryLayout, article: Article
   try {
     await writeFileDurably(
       join(staging, 'article.json'),
-      serializeStoreFile(articleFileSpec, { schemaVersion: 2, article }),
+      serializeStoreFile(articleFileSpec, { schemaVersion: 3, article }),
     );
     await writeFileDurably(
       join(staging, 'annotations.json'),

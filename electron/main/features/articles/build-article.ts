@@ -12,6 +12,7 @@ import { ImportError } from '../import/import-error';
 import { textTooLong } from '../import/text-too-long';
 import { toHttpUrl } from '../import/to-http-url';
 import type { ParsedDocument } from '../import/parsed-document';
+import { companyDetector, type CompanyDetector } from '../companies/company-detector';
 import { contentHash } from './content-hash';
 import { detectLanguage } from './detect-language';
 
@@ -31,6 +32,8 @@ export interface ArticleDraft {
   versionOf?: string | null | undefined;
   /** Where the source was fetched from; the page's own canonical URL wins. */
   fetchedFrom?: string | undefined;
+  /** Finds the companies the text names (the bundled list plus the analyst's watchlist). */
+  detector?: CompanyDetector | undefined;
 }
 
 const MAX = { title: 500, source: 300, author: 300 } as const;
@@ -67,6 +70,8 @@ export async function buildArticle(draft: ArticleDraft, importedAt: Date): Promi
     declared && declared !== 'und' && LanguageCode.safeParse(declared).success
       ? declared
       : await detectLanguage(text);
+  const detector = draft.detector ?? companyDetector([]);
+  const { companies, tickers } = detector.detect(text);
   const article = Article.safeParse({
     id: randomUUID(),
     title:
@@ -78,7 +83,10 @@ export async function buildArticle(draft: ArticleDraft, importedAt: Date): Promi
     publishedAt: validDate(given.publishedAt) ?? validDate(metadata.publishedAt),
     language,
     url: storableUrl(metadata.url) ?? storableUrl(draft.fetchedFrom),
-    tickers: [],
+    tickers,
+    companies,
+    companiesStamp: detector.stamp,
+    tickersByAnalyst: false,
     importedAt: importedAt.toISOString(),
     origin: draft.origin,
     contentHash: contentHash(text),

@@ -1,16 +1,22 @@
 import { randomUUID } from 'node:crypto';
+import type { Article } from '../../../../shared/domain/article';
 import type { AnchoredHighlight, Highlight } from '../../../../shared/domain/highlight';
 import { anchorHighlight, anchorHighlights } from '../../../../shared/anchoring/anchor-highlights';
 import { AppError } from '../../errors/app-error';
 import type { ChannelHandlers } from '../../ipc/channel-handlers';
 import type { Library } from '../../storage/open-library';
-import { articleTexts } from './article-texts';
+import type { LibraryIndex } from '../library-index/library-index';
+import type { IncomingLink } from '../library-index/link-index';
 import { highlightVersions } from './highlight-versions';
 import { pageAt } from './page-at';
 import { quoteSelectors } from './quote-selectors';
 
 export interface HighlightsFeatureDeps {
   library: Library;
+  /** Told of every change, so the claims board and search follow at once. */
+  index: LibraryIndex;
+  /** Recently read articles (immutable files: a save must not re-read a megabyte of JSON). */
+  articleText: (id: string) => Promise<Article>;
   now: () => Date;
 }
 
@@ -28,10 +34,43 @@ type HighlightChannel =
  */
 export function createHighlightsHandlers({
   library,
+  index,
+  articleText: article,
   now,
 }: HighlightsFeatureDeps): Pick<ChannelHandlers, HighlightChannel> {
-  const article = articleTexts((id) => library.articles.get(id));
   const versions = highlightVersions();
+  /** Links from other claims that a delete took away, by deleted version, for its undo. */
+  const removedLinks = new Map<string, readonly IncomingLink[]>();
+  const versionKey = (h: Highlight) => `${h.id}@${h.updatedAt}`;
+
+  /** Takes the links that point at a deleted claim off the claims that hold them. */
+  async function unlinkFrom(deleted: Highlight): Promise<void> {
+    const incoming = index.incomingLinks(deleted.id);
+    if (incoming.length === 0) return;
+    removedLinks.set(versionKey(deleted), incoming);
+    for (const { from, link } of incoming) {
+      await library.annotations
+        .updateHighlight(from.articleId, from.id, (h) => ({
+          ...h,
+          links: h.links.filter((l) => l.id !== link.id),
+        }))
+        .catch(() => undefined); // that claim is gone too: nothing left to unlink
+      await index.claimsChanged(from.articleId);
+    }
+  }
+
+  /** Puts back the links a delete took away, on the claims that still exist. */
+  async function relinkTo(restored: Highlight): Promise<void> {
+    const incoming = removedLinks.get(versionKey(restored)) ?? [];
+    for (const { from, link } of incoming) {
+      await library.annotations
+        .updateHighlight(from.articleId, from.id, (h) =>
+          h.links.some((l) => l.to.id === link.to.id) ? h : { ...h, links: [...h.links, link] },
+        )
+        .catch(() => undefined);
+      await index.claimsChanged(from.articleId);
+    }
+  }
 
   const anchored = async (highlight: Highlight): Promise<AnchoredHighlight> => {
     const { text } = await article(highlight.articleId);
@@ -72,11 +111,13 @@ export function createHighlightsHandlers({
         tags: [...new Set(tags)],
         note,
         paraphrase,
+        links: [],
         createdAt: stamp,
         updatedAt: stamp,
       };
       await library.annotations.insertHighlight(highlight);
       versions.remember(highlight);
+      await index.claimsChanged(articleId);
       return { highlight, anchor: { start, end, method: 'position' } };
     },
 
@@ -92,6 +133,7 @@ export function createHighlightsHandlers({
         };
       });
       versions.remember(updated);
+      await index.claimsChanged(articleId);
       return anchored(updated);
     },
 
@@ -108,12 +150,15 @@ export function createHighlightsHandlers({
         };
       });
       versions.remember(updated);
+      await index.claimsChanged(articleId);
       return { highlight: updated, anchor: { start, end, method: 'position' } };
     },
 
     'highlights:delete': async ({ articleId, id }) => {
       const deleted = await library.annotations.deleteHighlight(articleId, id);
       versions.remember(deleted);
+      await index.claimsChanged(articleId);
+      await unlinkFrom(deleted);
       return deleted;
     },
 
@@ -132,8 +177,15 @@ export function createHighlightsHandlers({
       await article(articleId); // NOT_FOUND when the article is gone
       const known = new Set(library.codebook.list().map((t) => t.id));
       // A tag merged away since the delete is dropped rather than left dangling.
-      const restored = { ...version, tags: version.tags.filter((t) => known.has(t)) };
+      const tags = version.tags.filter((t) => known.has(t));
+      // Links are not part of an edit's undo: a claim that still exists keeps its current ones.
+      const current = (await library.annotations.listHighlights(articleId)).find(
+        (h) => h.id === id,
+      );
+      const restored = { ...version, tags, links: current ? current.links : version.links };
       await library.annotations.saveHighlight(restored);
+      await index.claimsChanged(articleId);
+      if (!current) await relinkTo(version);
       return anchored(restored);
     },
   };

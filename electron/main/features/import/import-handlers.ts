@@ -4,6 +4,8 @@ import { AppError } from '../../errors/app-error';
 import type { ChannelHandlers } from '../../ipc/channel-handlers';
 import type { Library } from '../../storage/open-library';
 import { buildArticle, type GivenMetadata } from '../articles/build-article';
+import type { CompanyDetector } from '../companies/company-detector';
+import type { LibraryIndex } from '../library-index/library-index';
 import { createChosenFiles } from './chosen-files';
 import { describeImportFailure } from './describe-import-failure';
 import type { Dialogs } from './dialogs';
@@ -20,6 +22,8 @@ export interface ImportFeatureDeps {
   library: Library;
   parser: ParserPool;
   dialogs: Dialogs;
+  index: LibraryIndex;
+  detector: () => CompanyDetector;
   now: () => Date;
 }
 
@@ -43,6 +47,8 @@ export function createImportHandlers({
   library,
   parser,
   dialogs,
+  index,
+  detector,
   now,
 }: ImportFeatureDeps): Pick<
   ChannelHandlers,
@@ -72,11 +78,20 @@ export function createImportHandlers({
     const versionOf = versionRoot(job.asNewVersionOf);
     const document = await parser.parse(job.request, job.signal);
     const article = await buildArticle(
-      { document, origin: job.origin, given: job.given, versionOf, fetchedFrom: job.fetchedFrom },
+      {
+        document,
+        origin: job.origin,
+        given: job.given,
+        versionOf,
+        fetchedFrom: job.fetchedFrom,
+        detector: detector(),
+      },
       now(),
     );
     if (job.signal?.aborted) throw new ImportError('CANCELLED', 'the import was cancelled');
-    return library.articles.insert(article);
+    const added = await library.articles.insert(article);
+    if (added.created) void index.articleChanged(added.article.id);
+    return added;
   }
 
   async function importBytes(

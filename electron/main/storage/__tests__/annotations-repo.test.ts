@@ -24,6 +24,7 @@ function highlightIn(articleId: string, note = ''): Highlight {
     tags: [randomUUID()],
     note,
     paraphrase: '',
+    links: [],
     createdAt: now,
     updatedAt: now,
   };
@@ -58,7 +59,7 @@ describe('annotations repo', () => {
     const onDisk = JSON.parse(
       await readFile(join(dataDir, 'articles', articleId, 'annotations.json'), 'utf8'),
     );
-    expect(onDisk).toEqual({ schemaVersion: 2, articleId, highlights: [highlight] });
+    expect(onDisk).toEqual({ schemaVersion: 3, articleId, highlights: [highlight] });
 
     await library.close();
     library = await openLibrary(dataDir, { logger: collectingLogger() });
@@ -139,7 +140,7 @@ describe('annotations repo', () => {
   it('refuses, without renaming or changing it, a highlights file from a newer Margin', async () => {
     const path = join(dataDir, 'articles', articleId, 'annotations.json');
     const future = JSON.stringify({
-      schemaVersion: 3,
+      schemaVersion: 4,
       articleId,
       highlights: [{ ...highlightIn(articleId), colour: 'yellow' }],
     });
@@ -150,7 +151,7 @@ describe('annotations repo', () => {
     expect(listing).toMatchObject({ code: 'STORE_READ_ONLY' });
     const message = (listing as Error).message;
     expect(message).toContain(`articles/${articleId}/annotations.json`);
-    expect(message).toContain('newer version of Margin (format 3; this one reads up to 2)');
+    expect(message).toContain('newer version of Margin (format 4; this one reads up to 3)');
     expect(message).toContain('is left as it is');
     for (const write of [
       () => library.annotations.saveHighlight(highlightIn(articleId)),

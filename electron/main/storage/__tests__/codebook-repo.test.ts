@@ -49,7 +49,8 @@ describe('codebook repo', () => {
     const { codebook, ids } = await library.codebook.ensure(['Risk › Regulatory', 'Thesis']);
     expect(ids).toHaveLength(2);
     expect(await onDisk()).toMatchObject({
-      schemaVersion: 3,
+      schemaVersion: 4,
+      settings: { watchlist: [] },
       codebook,
       articles: [expect.objectContaining({ id: article.id })],
     });

@@ -96,6 +96,10 @@ describe('openLibrary', () => {
       tickers: [],
       versionOf: null,
       origin: { kind: 'paste', format: 'text' },
+      // Format 4: never detected yet, and no tickers the analyst set.
+      companies: [],
+      companiesStamp: null,
+      tickersByAnalyst: false,
     };
     expect(library.articles.list()).toEqual([{ ...v1Summary, ...migrated }]);
     expect(await library.articles.get(v1Summary.id)).toMatchObject({
@@ -120,7 +124,7 @@ describe('openLibrary', () => {
       'article.json',
     ]);
     const index = JSON.parse(await readFile(join(dataDir, 'library.json'), 'utf8'));
-    expect(index.schemaVersion).toBe(3);
+    expect(index.schemaVersion).toBe(4);
     expect(index.articles[0]).not.toHaveProperty('text');
   });
 
@@ -137,7 +141,16 @@ describe('openLibrary', () => {
       ['empty', () => ''],
       ['all NUL bytes', (original) => Buffer.alloc(original.length)],
       ['truncated', (original) => original.subarray(0, Math.floor(original.length / 2))],
-      ['of the wrong schema', () => JSON.stringify({ schemaVersion: 1, articles: 'none' })],
+      [
+        'of the wrong schema',
+        () =>
+          JSON.stringify({
+            schemaVersion: 4,
+            settings: { watchlist: [] },
+            codebook: [],
+            articles: 'none',
+          }),
+      ],
     ];
 
     it.each(damage)(
@@ -164,6 +177,20 @@ describe('openLibrary', () => {
         expect((await reopened.articles.get(a.article.id)).text).toBe('Artikel A.\n\nText.');
       },
     );
+
+    it('sets an older-format index of the wrong schema aside too', async () => {
+      const library = await openHere();
+      const a = await library.articles.insert(await paste('Artikel A.\nText.'));
+      await closeAll();
+      const damaged = JSON.stringify({ schemaVersion: 1, articles: 'none' });
+      await writeFile(join(dataDir, 'library.json'), damaged);
+
+      const reopened = await openHere();
+      expect(reopened.articles.list().map((x) => x.id)).toEqual([a.article.id]);
+      const [notice] = reopened.status().notices;
+      expect(notice).toMatchObject({ file: 'library.json' });
+      expect(await readFile(join(dataDir, notice!.setAsideAs!))).toEqual(Buffer.from(damaged));
+    });
   });
 
   it('opens an index from a newer Margin read-only and leaves it untouched', async () => {
@@ -263,8 +290,71 @@ describe('openLibrary', () => {
       code: 'STORE_READ_ONLY',
     });
     await closed;
+    // Once close() has finished, every kind of write is refused.
+    await expect(library.articles.insert(await paste('Viel zu spät.'))).rejects.toMatchObject({
+      code: 'STORE_READ_ONLY',
+      message: expect.stringContaining('closing'),
+    });
     const reopened = await openHere();
     expect(reopened.articles.list().map((a) => a.title)).toEqual(['Noch gespeichert']);
+  });
+
+  it('runs the beforeClose tasks first, which may still write, then refuses every write', async () => {
+    const library = await openHere();
+    const { article } = await library.articles.insert(await paste('Vor dem Schließen.'));
+    const steps: string[] = [];
+    library.beforeClose(async () => {
+      steps.push('task started');
+      // A cache flushing on close still gets its write in.
+      await library.settings.saveWatchlist([
+        { name: 'Siemens Healthineers', ticker: 'SHL.DE', aliases: [] },
+      ]);
+      steps.push('task wrote');
+    });
+    // A failing task neither blocks the close nor keeps the lock.
+    library.beforeClose(async () => {
+      throw new Error('cache disk full');
+    });
+
+    const closed = library.close();
+    expect(library.close()).toBe(closed);
+    await closed;
+    expect(steps).toEqual(['task started', 'task wrote']);
+
+    const writes: Array<() => Promise<unknown>> = [
+      async () => library.articles.insert(await paste('Nach dem Schließen.')),
+      () => library.codebook.ensure(['Risk']),
+      () => library.settings.saveWatchlist([]),
+      () =>
+        library.annotations.saveHighlight({
+          id: '0b8c1c1e-1111-4c1a-9a8e-2f0b1c3d4e5f',
+          articleId: article.id,
+          selectors: {
+            quote: { exact: 'Vor', prefix: '', suffix: ' dem' },
+            position: { start: 0, end: 3 },
+          },
+          page: null,
+          claimClass: 'thesis',
+          tags: [],
+          note: '',
+          paraphrase: '',
+          links: [],
+          createdAt: '2026-11-25T09:00:00.000Z',
+          updatedAt: '2026-11-25T09:00:00.000Z',
+        }),
+    ];
+    for (const write of writes) {
+      await expect(Promise.resolve().then(write)).rejects.toMatchObject({
+        code: 'STORE_READ_ONLY',
+      });
+    }
+
+    // The lock was released, and what the task wrote is there.
+    const reopened = await openHere();
+    expect(reopened.settings.watchlist()).toEqual([
+      { name: 'Siemens Healthineers', ticker: 'SHL.DE', aliases: [] },
+    ]);
+    expect(await reopened.annotations.listHighlights(article.id)).toEqual([]);
   });
 
   it('writes nothing when saving the index fails, and says why', async () => {

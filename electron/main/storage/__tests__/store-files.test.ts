@@ -9,6 +9,8 @@ import { collectingLogger } from '../../test-support/collecting-logger';
 import { snapshotFolder } from '../../test-support/folder-snapshot';
 import { createTempDataDir } from '../../test-support/temp-data-dir';
 import { openLibrary, type Library } from '../open-library';
+import { parseStoreFile } from '../parse-store-file';
+import { articleFileSpec } from '../store-files';
 
 const logger = collectingLogger();
 
@@ -31,6 +33,11 @@ const summaryV2 = {
   wordCount: 10,
   versionOf: null,
 };
+
+/** What format 4 adds to a summary that had tickers: only the analyst could set them then. */
+const addedInV4 = { companies: [], companiesStamp: null, tickersByAnalyst: true };
+/** `summaryV2` as the current format reads it. */
+const summaryV4 = { ...summaryV2, ...addedInV4 };
 
 describe('store file migrations', () => {
   let dataDir: string;
@@ -69,7 +76,7 @@ describe('store file migrations', () => {
     await cleanup();
   });
 
-  describe('library.json format 2 → 3', () => {
+  describe('library.json format 2 → 3 (→ 4)', () => {
     it('gains an empty codebook and keeps every article and setting', async () => {
       await writeLibraryV2();
       const fileBefore = await readFile(libraryPath());
@@ -77,7 +84,7 @@ describe('store file migrations', () => {
 
       expect(opened.status()).toMatchObject({ readOnlyReason: null, notices: [], articleCount: 1 });
       expect(opened.codebook.list()).toEqual([]);
-      expect(opened.articles.list()).toEqual([summaryV2]);
+      expect(opened.articles.list()).toEqual([summaryV4]);
       expect((await opened.articles.get(ARTICLE_ID)).text).toBe(TEXT);
       // Reading migrates in memory only: the file changes with the first real write.
       expect(await readFile(libraryPath())).toEqual(fileBefore);
@@ -85,10 +92,10 @@ describe('store file migrations', () => {
       const { ids } = await opened.codebook.ensure(['Risk › Regulatory']);
       const onDisk = JSON.parse(await readFile(libraryPath(), 'utf8'));
       expect(onDisk).toEqual({
-        schemaVersion: 3,
-        settings: {},
+        schemaVersion: 4,
+        settings: { watchlist: [] },
         codebook: opened.codebook.list(),
-        articles: [summaryV2],
+        articles: [summaryV4],
       });
       expect(onDisk.codebook.map((t: { id: string }) => t.id)).toContain(ids[0]);
     });
@@ -109,7 +116,10 @@ describe('store file migrations', () => {
       const opened = await open();
       expect(opened.status().notices).toEqual([]);
       expect(opened.codebook.list()).toEqual([]);
-      expect(opened.articles.list()).toEqual([{ ...summaryV2, tickers: [] }]);
+      // No tickers then, so none are the analyst's.
+      expect(opened.articles.list()).toEqual([
+        { ...summaryV4, tickers: [], tickersByAnalyst: false },
+      ]);
     });
 
     it('opens a newer library read-only with its codebook readable but unchangeable', async () => {
@@ -125,10 +135,10 @@ describe('store file migrations', () => {
       await writeFile(
         libraryPath(),
         JSON.stringify({
-          schemaVersion: 4,
-          settings: {},
+          schemaVersion: 5,
+          settings: { watchlist: [], futureSetting: 1 },
           codebook,
-          articles: [summaryV2],
+          articles: [summaryV4],
           futureField: true,
         }),
       );
@@ -136,10 +146,16 @@ describe('store file migrations', () => {
       const opened = await open();
       expect(opened.status().readOnlyReason).toContain('newer version of Margin');
       expect(opened.codebook.list()).toEqual(codebook);
+      expect(opened.articles.list()).toEqual([summaryV4]);
       // (The codebook repo refuses synchronously; either way nothing may be written.)
       const changes: Array<() => Promise<unknown>> = [
         () => opened.codebook.ensure(['Thesis']),
         () => opened.codebook.rename(codebook[0]!.id, 'Risiko'),
+        () => opened.settings.saveWatchlist([]),
+        () =>
+          opened.articles.updateDetections([
+            { id: ARTICLE_ID, companies: [], tickers: [], stamp: 'x' },
+          ]),
       ];
       for (const change of changes) {
         await expect(Promise.resolve().then(change)).rejects.toMatchObject({
@@ -155,7 +171,7 @@ describe('store file migrations', () => {
     });
   });
 
-  describe('annotations.json format 1 → 2', () => {
+  describe('annotations.json format 1 → 2 (→ 3)', () => {
     const stamp = '2026-11-01T10:00:00.000Z';
     const v1Highlight = (words: string, extra: object) => {
       const start = TEXT.indexOf(words);
@@ -171,7 +187,7 @@ describe('store file migrations', () => {
       };
     };
 
-    it('opens as format 2: tag names kept in the note, nothing else lost or changed', async () => {
+    it('opens as format 3: tag names kept in the note, nothing else lost or changed', async () => {
       await writeLibraryV2();
       const v1 = [
         v1Highlight('Die Bafin prüft', {
@@ -193,6 +209,7 @@ describe('store file migrations', () => {
           claimClass: 'risk',
           page: null,
           paraphrase: '',
+          links: [],
           tags: [],
           note: 'Wichtig für die Marge\nzweite Zeile\nTags (earlier format): Regulatory, Banks',
         },
@@ -201,6 +218,7 @@ describe('store file migrations', () => {
           claimClass: 'evidence',
           page: null,
           paraphrase: '',
+          links: [],
           tags: [],
           note: 'Nur Notiz',
         },
@@ -209,10 +227,19 @@ describe('store file migrations', () => {
           claimClass: 'thesis',
           page: null,
           paraphrase: '',
+          links: [],
           tags: [],
           note: 'Tags (earlier format): Dividend',
         },
-        { ...v1[3]!, claimClass: 'thesis', page: null, paraphrase: '', tags: [], note: '' },
+        {
+          ...v1[3]!,
+          claimClass: 'thesis',
+          page: null,
+          paraphrase: '',
+          links: [],
+          tags: [],
+          note: '',
+        },
       ];
       expect(migrated).toEqual(expected);
       expect(opened.status().notices).toEqual([]);
@@ -226,14 +253,14 @@ describe('store file migrations', () => {
       // Reading never rewrites the file.
       expect(await readFile(annotationsPath(), 'utf8')).toBe(fileV1);
 
-      // The first change writes format 2, with every migrated highlight in it.
+      // The first change writes the current format, with every migrated highlight in it.
       const changed = await opened.annotations.updateHighlight(
         ARTICLE_ID,
         v1[3]!.id,
         (current) => ({ ...current, paraphrase: 'raises the dividend' }),
       );
       expect(JSON.parse(await readFile(annotationsPath(), 'utf8'))).toEqual({
-        schemaVersion: 2,
+        schemaVersion: 3,
         articleId: ARTICLE_ID,
         highlights: [...expected.slice(0, 3), changed],
       });
@@ -246,7 +273,7 @@ describe('store file migrations', () => {
       ]);
     });
 
-    it('opens an empty format 1 file as an empty format 2 file', async () => {
+    it('opens an empty format 1 file as an empty file', async () => {
       await writeLibraryV2();
       await writeFile(
         annotationsPath(),
@@ -255,6 +282,229 @@ describe('store file migrations', () => {
       const opened = await open();
       expect(await opened.annotations.listHighlights(ARTICLE_ID)).toEqual([]);
       expect(opened.status().notices).toEqual([]);
+    });
+  });
+
+  describe('library.json format 3 → 4', () => {
+    const OTHER_ID = '9d3e1f2a-4b5c-4d6e-8f70-8192a3b4c5d6';
+    const OTHER_TEXT = 'Alphabet und Amazon investieren weiter in Rechenzentren.';
+    /** A summary in format 3 without tickers (format 3 summaries were format 2's). */
+    const otherV3 = {
+      ...summaryV2,
+      id: OTHER_ID,
+      title: 'Rechenzentren',
+      tickers: [],
+      contentHash: 'b'.repeat(64),
+      importedAt: '2026-10-01T10:00:00.000Z',
+    };
+    const codebook = [
+      {
+        id: '0b8c1c1e-1111-4c1a-9a8e-2f0b1c3d4e5f',
+        name: 'Risk',
+        parentId: null,
+        createdAt: '2026-11-02T10:00:00.000Z',
+      },
+      {
+        id: '0b8c1c1e-2222-4c1a-9a8e-2f0b1c3d4e5f',
+        name: 'Regulatory',
+        parentId: '0b8c1c1e-1111-4c1a-9a8e-2f0b1c3d4e5f',
+        createdAt: '2026-11-02T10:01:00.000Z',
+      },
+    ];
+
+    /** A library in format 3 (codebook, no watchlist) holding two articles. */
+    async function writeLibraryV3() {
+      await writeLibraryV2();
+      const otherDir = join(dataDir, 'articles', OTHER_ID);
+      await mkdir(otherDir, { recursive: true });
+      await writeFile(
+        join(otherDir, 'article.json'),
+        JSON.stringify({
+          schemaVersion: 2,
+          article: {
+            ...otherV3,
+            text: OTHER_TEXT,
+            blocks: [{ kind: 'paragraph', start: 0, end: OTHER_TEXT.length }],
+            links: [],
+          },
+        }),
+      );
+      await writeFile(
+        libraryPath(),
+        JSON.stringify({
+          schemaVersion: 3,
+          settings: {},
+          codebook,
+          articles: [summaryV2, otherV3],
+        }),
+      );
+    }
+
+    it('gains an empty watchlist and the detection fields, keeping everything else', async () => {
+      await writeLibraryV3();
+      const fileBefore = await readFile(libraryPath());
+      const opened = await open();
+
+      expect(opened.status()).toMatchObject({ readOnlyReason: null, notices: [], articleCount: 2 });
+      expect(opened.settings.watchlist()).toEqual([]);
+      expect(opened.codebook.list()).toEqual(codebook);
+      // tickersByAnalyst is true exactly for the article that already had tickers.
+      const expected = [
+        { ...summaryV2, companies: [], companiesStamp: null, tickersByAnalyst: true },
+        { ...otherV3, companies: [], companiesStamp: null, tickersByAnalyst: false },
+      ];
+      expect(opened.articles.list()).toEqual(expected);
+      expect((await opened.articles.get(OTHER_ID)).text).toBe(OTHER_TEXT);
+      // Reading migrates in memory only.
+      expect(await readFile(libraryPath())).toEqual(fileBefore);
+
+      // The first write stores format 4 with everything kept.
+      const watchlist = [
+        { name: 'Siemens Healthineers', ticker: 'SHL.DE', aliases: ['Healthineers'] },
+      ];
+      await opened.settings.saveWatchlist(watchlist);
+      expect(JSON.parse(await readFile(libraryPath(), 'utf8'))).toEqual({
+        schemaVersion: 4,
+        settings: { watchlist },
+        codebook,
+        articles: expected,
+      });
+      await opened.close();
+      const reopened = await open();
+      expect(reopened.articles.list()).toEqual(expected);
+      expect(reopened.settings.watchlist()).toEqual(watchlist);
+    });
+
+    it('never lets detection replace the tickers an analyst set before format 4', async () => {
+      await writeLibraryV3();
+      const opened = await open();
+      const found = (id: string) => ({
+        id,
+        companies: [
+          {
+            name: 'Alphabet',
+            ticker: 'GOOGL',
+            exchange: 'NASDAQ',
+            kind: 'listed' as const,
+            mentions: 1,
+          },
+        ],
+        tickers: ['GOOGL'],
+        stamp: 'rules-test',
+      });
+      await opened.articles.updateDetections([found(ARTICLE_ID), found(OTHER_ID)]);
+      const [analysts, detected] = opened.articles.list();
+      expect(analysts).toMatchObject({ tickers: ['MSFT'], tickersByAnalyst: true });
+      expect(analysts!.companies.map((c) => c.name)).toEqual(['Alphabet']);
+      expect(detected).toMatchObject({ tickers: ['GOOGL'], tickersByAnalyst: false });
+      expect(detected!.companiesStamp).toBe('rules-test');
+    });
+  });
+
+  describe('article.json format 2 → 3', () => {
+    it('gains the detection fields and keeps the text, blocks and metadata', async () => {
+      await writeLibraryV2();
+      const bytes = await readFile(join(articleDir(), 'article.json'));
+      const v2 = JSON.parse(bytes.toString('utf8'));
+      const migrated = parseStoreFile(articleFileSpec, bytes);
+      expect(migrated).toEqual({
+        schemaVersion: 3,
+        article: { ...v2.article, ...addedInV4 },
+      });
+      // And without tickers, detection may fill them in later.
+      const untagged = parseStoreFile(
+        articleFileSpec,
+        Buffer.from(JSON.stringify({ ...v2, article: { ...v2.article, tickers: [] } })),
+      );
+      expect(untagged.article).toMatchObject({ tickers: [], tickersByAnalyst: false });
+    });
+
+    it('lists a format 2 article right when the index is rebuilt from the folders', async () => {
+      await writeLibraryV2();
+      const articleBefore = await readFile(join(articleDir(), 'article.json'));
+      await writeFile(libraryPath(), '{"schemaVersion":4,'); // damaged: rebuilt from folders
+      const opened = await open();
+      expect(opened.status().notices).toHaveLength(1);
+      expect(opened.articles.list()).toEqual([summaryV4]);
+      expect(await opened.articles.get(ARTICLE_ID)).toMatchObject({ ...summaryV4, text: TEXT });
+      // The article file is written once at import and never rewritten.
+      expect(await readFile(join(articleDir(), 'article.json'))).toEqual(articleBefore);
+    });
+  });
+
+  describe('annotations.json format 2 → 3', () => {
+    const stamp = '2026-11-01T10:00:00.000Z';
+    const v2Highlight = (words: string, extra: object = {}) => {
+      const start = TEXT.indexOf(words);
+      return {
+        id: randomUUID(),
+        articleId: ARTICLE_ID,
+        selectors: describeTextRange(TEXT, start, start + words.length),
+        page: null,
+        claimClass: 'thesis',
+        tags: [],
+        note: '',
+        paraphrase: '',
+        createdAt: stamp,
+        updatedAt: stamp,
+        ...extra,
+      };
+    };
+
+    it('gives every highlight an empty list of links, nothing else changed', async () => {
+      await writeLibraryV2();
+      const v2 = [
+        v2Highlight('Die Bafin prüft', {
+          claimClass: 'risk',
+          page: 3,
+          tags: [randomUUID(), randomUUID()],
+          note: 'Notiz\nzweite Zeile',
+          paraphrase: 'BaFin is looking into it.',
+        }),
+        v2Highlight('erhöht die Dividende'),
+      ];
+      const fileV2 = JSON.stringify({ schemaVersion: 2, articleId: ARTICLE_ID, highlights: v2 });
+      await writeFile(annotationsPath(), fileV2);
+      const opened = await open();
+
+      const expected = v2.map((h) => ({ ...h, links: [] }));
+      expect(await opened.annotations.listHighlights(ARTICLE_ID)).toEqual(expected);
+      expect(opened.status().notices).toEqual([]);
+      expect(await readFile(annotationsPath(), 'utf8')).toBe(fileV2);
+
+      // The first change writes format 3.
+      const link = {
+        id: randomUUID(),
+        to: { articleId: ARTICLE_ID, id: v2[1]!.id },
+        kind: 'supports' as const,
+        createdAt: stamp,
+      };
+      const changed = await opened.annotations.updateHighlight(ARTICLE_ID, v2[0]!.id, (h) => ({
+        ...h,
+        links: [link],
+      }));
+      expect(changed).toEqual({ ...expected[0], links: [link] });
+      expect(JSON.parse(await readFile(annotationsPath(), 'utf8'))).toEqual({
+        schemaVersion: 3,
+        articleId: ARTICLE_ID,
+        highlights: [changed, expected[1]],
+      });
+    });
+
+    it('sets aside, never repairs, a format 2 file that is not a highlights file', async () => {
+      await writeLibraryV2();
+      const stray = JSON.stringify({
+        schemaVersion: 2,
+        articleId: ARTICLE_ID,
+        highlights: [v2Highlight('das Geschäft', { claimClass: 'opinion' })],
+      });
+      await writeFile(annotationsPath(), stray);
+      const opened = await open();
+      await expect(opened.annotations.listHighlights(ARTICLE_ID)).rejects.toMatchObject({
+        code: 'STORE_CORRUPT',
+      });
+      const [notice] = opened.status().notices;
+      expect(await readFile(join(dataDir, notice!.setAsideAs!), 'utf8')).toBe(stray);
     });
   });
 });

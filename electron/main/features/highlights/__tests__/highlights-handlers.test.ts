@@ -136,6 +136,7 @@ describe('highlights over the IPC path', () => {
         tags: [regulatory],
         note: 'Prüfen:\nAuflage vs. Marge',
         paraphrase: 'A condition could squeeze the margin.',
+        links: [],
         createdAt: '2026-11-25T09:00:00.000Z',
         updatedAt: '2026-11-25T09:00:00.000Z',
       });
@@ -144,7 +145,7 @@ describe('highlights over the IPC path', () => {
 
       // Durable as soon as the call resolved: the file already holds it.
       expect(await onDisk(article.id)).toEqual({
-        schemaVersion: 2,
+        schemaVersion: 3,
         articleId: article.id,
         highlights: [result.highlight],
       });
@@ -347,6 +348,7 @@ describe('highlights over the IPC path', () => {
           tags: [],
           note: '',
           paraphrase: '',
+          links: [],
           createdAt: stamp,
           updatedAt: stamp,
         };
@@ -485,6 +487,7 @@ describe('highlights over the IPC path', () => {
         tags: [],
         note: 'bleibt',
         paraphrase: '',
+        links: [],
         createdAt: stamp,
         updatedAt: stamp,
       };
