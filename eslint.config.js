@@ -97,6 +97,7 @@ export default tseslint.config(
                 '!**/shared/domain/highlight-limits',
                 '!**/shared/domain/tag-path',
                 '**/shared/ipc/contract',
+                '**/shared/claims/*',
               ],
               allowTypeImports: true,
               message: 'Import only types from zod schemas in the renderer (zod trips the CSP).',

@@ -255,6 +255,7 @@ test('an orphan keeps its quote, is listed apart and can be re-attached to new w
     tags: [],
     note: 'From the first version of the article.',
     paraphrase: '',
+    links: [],
     createdAt: now,
     updatedAt: now,
   });
@@ -322,6 +323,8 @@ test('Shift+arrows select across table cells, list items and links; the words st
     { timeout: 20_000 },
   );
   await page.keyboard.press('Escape'); // close the import window
+  // A click during its fade-out would land on the overlay, not in the reader.
+  await expect(page.getByRole('dialog', { name: 'Import articles' })).toBeHidden();
 
   // Table: from the first data cell down one row, by keyboard.
   // (In a table, Chromium moves a line at a time cell by cell, so the analyst presses on.)

@@ -237,6 +237,8 @@ test('drop files on the window; a duplicate says so and can become a new version
   await expect(library(page).getByRole('option')).toHaveCount(2);
   await expect(library(page).getByRole('option').first()).toContainText('New version');
 
+  // Rheinmetall is found in the text on import: its ticker is already there.
+  await expect(reader(page).locator('.reader-meta')).toContainText('German · RHM');
   await reader(page).getByRole('button', { name: 'Edit details' }).click();
   const details = page.getByRole('dialog', { name: 'Article details' });
   await details.getByLabel('Title').fill('Rheinmetall: Prognose erhöht');
@@ -252,13 +254,15 @@ test('drop files on the window; a duplicate says so and can become a new version
     'Rheinmetall: Prognose erhöht',
   );
   await expect(reader(page).locator('.reader-meta')).toContainText(
-    'Handelsblatt · German · RHM.DE',
+    'Handelsblatt · German · RHM, RHM.DE',
   );
 
   await app.restart();
   await expect(library(page).getByRole('option').first()).toContainText(
     'Rheinmetall: Prognose erhöht',
   );
+  await library(page).getByRole('option').first().click();
+  await expect(reader(page).locator('.reader-meta')).toContainText('RHM, RHM.DE');
 });
 
 test('an encrypted PDF asks for its password; a wrong one says so', async ({ app }) => {

@@ -11,8 +11,11 @@ export interface AppFixture {
   main: MainProcess;
   /** CSP violations reported by the page; must be empty when the test ends. */
   cspViolations: string[];
-  /** Quits and relaunches: fresh main handlers over the same data folder, page reloaded. */
-  restart(): Promise<void>;
+  /**
+   * Quits and relaunches: fresh main handlers over the same data folder, page reloaded.
+   * `whileClosed` runs between quitting and relaunching (to change files on disk).
+   */
+  restart(whileClosed?: () => Promise<void>): Promise<void>;
 }
 
 /**
@@ -62,8 +65,8 @@ export const test = base.extend<{ dataDir: string; app: AppFixture }, { renderer
       page,
       main,
       cspViolations: violations,
-      restart: async () => {
-        await main.restart();
+      restart: async (whileClosed) => {
+        await main.restart(whileClosed);
         await page.reload();
       },
     });

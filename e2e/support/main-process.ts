@@ -37,15 +37,16 @@ export class MainProcess {
 
   private createHandlers(): ChannelHandlers {
     const { library, parser, dialogs } = this;
-    return createMainHandlers({ library, seedsDir, parser, dialogs });
+    return createMainHandlers({ library, seedsDir, parser, dialogs, logger: quiet });
   }
 
   static async start(dataDir: string): Promise<MainProcess> {
     return new MainProcess(dataDir, await openLibrary(dataDir, { logger: quiet }));
   }
 
-  async restart(): Promise<void> {
+  async restart(whileClosed?: () => Promise<void>): Promise<void> {
     await this.library.close();
+    await whileClosed?.();
     this.library = await openLibrary(this.dataDir, { logger: quiet });
     this.handlers = this.createHandlers();
   }

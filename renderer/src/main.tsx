@@ -1,9 +1,12 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
+import '@mantine/charts/styles.css';
+import '@mantine/spotlight/styles.css';
 import './styles/theme.css';
 import './styles/layout.css';
 import './styles/reader.css';
 import './styles/highlights.css';
+import './styles/board.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

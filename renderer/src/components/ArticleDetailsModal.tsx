@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, TagsInput, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Select, TagsInput, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import type { Article } from '../../../shared/domain/article';
@@ -144,6 +144,7 @@ function DetailsFields({ article, onDone }: { article: Article; onDone: () => vo
           splitChars={[',', ' ']}
         />
       </div>
+      <CompaniesFound article={article} />
       <Group justify="flex-end" mt="lg">
         <Button variant="default" onClick={onDone}>
           Cancel
@@ -157,6 +158,31 @@ function DetailsFields({ article, onDone }: { article: Article; onDone: () => vo
         </Button>
       </Group>
     </form>
+  );
+}
+
+/** What company detection found in the text: where the tickers came from. */
+function CompaniesFound({ article }: { article: Article }) {
+  if (article.companies.length === 0) {
+    return (
+      <Text size="xs" c="dimmed" mt="sm">
+        No company from Margin’s list or your watchlist is named in this text.
+      </Text>
+    );
+  }
+  return (
+    <Text size="xs" c="dimmed" mt="sm" data-testid="companies-found">
+      Named in the text:{' '}
+      {article.companies
+        .map((c) => {
+          const what = c.kind === 'private' ? 'private' : c.ticker;
+          return `${c.name} (${what}) ×${c.mentions}`;
+        })
+        .join(' · ')}
+      {article.tickersByAnalyst
+        ? '. You set the tickers yourself: Margin leaves them as they are.'
+        : ''}
+    </Text>
   );
 }
 

@@ -6,6 +6,7 @@ import { formatCalendarDate } from '../lib/format-date';
 import { languageName, textDirection } from '../lib/language';
 import { sourceLabel } from '../lib/source-label';
 import { useArticlesStore } from '../stores/articles-store';
+import { useClaimsBoardStore } from '../stores/claims-board-store';
 import { useUiStore } from '../stores/ui-store';
 import { EmptyLibrary } from './EmptyLibrary';
 import { ArticleBody } from './reader/ArticleBody';
@@ -13,6 +14,7 @@ import { HighlightToolbar } from './reader/HighlightToolbar';
 import { SelectionToolbar } from './reader/SelectionToolbar';
 import { useHighlightPainting } from './reader/use-highlight-painting';
 import { useReaderInteraction } from './reader/use-reader-interaction';
+import { useTextReveal } from './reader/use-text-reveal';
 
 function metadataLine(article: Article): string {
   const source = sourceLabel(article);
@@ -21,10 +23,38 @@ function metadataLine(article: Article): string {
     article.author !== source && article.author,
     article.publishedAt && formatCalendarDate(article.publishedAt),
     languageName(article.language),
-    article.tickers.join(', '),
   ]
     .filter(Boolean)
     .join(' · ');
+}
+
+/** Shows the board's claims on this ticker. */
+function showTickerClaims(ticker: string) {
+  useClaimsBoardStore.getState().replaceFilter({ tickers: [ticker] });
+  useUiStore.getState().setView('claims');
+}
+
+/** The article's tickers; each opens the claims board filtered to it. */
+function TickerLinks({ tickers }: { tickers: readonly string[] }) {
+  if (tickers.length === 0) return null;
+  return (
+    <>
+      {' · '}
+      {tickers.map((ticker, i) => (
+        <span key={ticker}>
+          {i > 0 && ', '}
+          <button
+            type="button"
+            className="ticker-link"
+            title={`Claims on ${ticker} (claims board)`}
+            onClick={() => showTickerClaims(ticker)}
+          >
+            {ticker}
+          </button>
+        </span>
+      ))}
+    </>
+  );
 }
 
 /** The open article, rendered from its block model (never from markup). */
@@ -36,6 +66,7 @@ function ArticleView({ article }: { article: Article }) {
   const bodyRef = useRef<HTMLDivElement>(null);
   const getIndex = useHighlightPainting(article, bodyRef);
   const { toolbar, caret, closeToolbar } = useReaderInteraction(article, rootRef, getIndex);
+  useTextReveal(article.id, getIndex);
   const focusRequest = useUiStore((s) => s.readerFocusRequest);
   const handledFocusRequest = useRef(focusRequest);
   useEffect(() => {
@@ -53,7 +84,10 @@ function ArticleView({ article }: { article: Article }) {
       aria-label={`Article: ${article.title}. Arrow keys move a caret, Shift extends the selection, 1, 2 or 3 highlight it.`}
     >
       <Group className="reader-meta" lang="en" dir="ltr" justify="space-between" wrap="nowrap">
-        <span>{metadataLine(article)}</span>
+        <span>
+          {metadataLine(article)}
+          <TickerLinks tickers={article.tickers} />
+        </span>
         <Group gap={4} wrap="nowrap">
           {url && (
             <Button

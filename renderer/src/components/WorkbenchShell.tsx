@@ -5,11 +5,18 @@ import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panel
 import { shortcutLabel } from '../lib/shortcut-label';
 import { useArticlesStore } from '../stores/articles-store';
 import { useImportStore } from '../stores/import-store';
+import { useIndexStatusStore } from '../stores/index-status-store';
 import { useLibraryStore } from '../stores/library-store';
 import { useSamplesStore } from '../stores/samples-store';
 import { useUiStore } from '../stores/ui-store';
 import { AddArticleModal } from './AddArticleModal';
+import { AppRail } from './AppRail';
 import { ArticleDetailsModal } from './ArticleDetailsModal';
+import { ClaimsBoardView } from './board/ClaimsBoardView';
+import { CommandPalette, openPalette } from './palette/CommandPalette';
+import { LinkClaimModal } from './relations/LinkClaimModal';
+import { SettingsView } from './settings/SettingsView';
+import { ConfirmDeleteClaim } from './highlights/ConfirmDeleteClaim';
 import { HighlightsPanel } from './HighlightsPanel';
 import { ImportPanel } from './ImportPanel';
 import { LibraryList } from './LibraryList';
@@ -17,8 +24,13 @@ import { Reader } from './Reader';
 import { useFileDrop } from './use-file-drop';
 import { useStoreNotices } from './use-store-notices';
 
-/** The three-pane Library view: articles | reader | highlights. Pane sizes are remembered. */
+/**
+ * The app's frame: the header, the rail of main views, and the view. The Library view
+ * (articles | reader | highlights, pane sizes remembered) stays mounted when another view
+ * is shown, so the reader keeps its place.
+ */
 export function WorkbenchShell() {
+  const view = useUiStore((s) => s.view);
   const openAddArticle = useUiStore((s) => s.openAddArticle);
   const readOnlyReason = useLibraryStore((s) => s.status?.readOnlyReason ?? null);
   const layout = useDefaultLayout({ id: 'margin-library-panes', storage: localStorage });
@@ -27,7 +39,13 @@ export function WorkbenchShell() {
     void useLibraryStore.getState().loadStatus();
     void useArticlesStore.getState().loadList();
     void useSamplesStore.getState().loadSamples();
+    useIndexStatusStore.getState().watch();
   }, []);
+  // A finished index build may have found companies (tickers) in older articles.
+  const builds = useIndexStatusStore((s) => s.builds);
+  useEffect(() => {
+    if (builds > 0) void useArticlesStore.getState().loadList();
+  }, [builds]);
   useStoreNotices();
   const canAdd = readOnlyReason === null;
   const openImport = useUiStore((s) => s.openImport);
@@ -50,6 +68,9 @@ export function WorkbenchShell() {
       ['mod+N', () => canAdd && openAddArticle()],
       ['mod+O', chooseFiles],
       ['mod+shift+O', () => canAdd && openImport({ focusUrl: true })],
+      ['mod+1', () => useUiStore.getState().setView('library')],
+      ['mod+2', () => useUiStore.getState().setView('claims')],
+      ['mod+3', () => useUiStore.getState().setView('settings')],
     ],
     [],
   );
@@ -58,6 +79,15 @@ export function WorkbenchShell() {
     <div className="app">
       <header className="app-header">
         <span className="app-name">Margin</span>
+        <Button
+          size="xs"
+          variant="default"
+          onClick={openPalette}
+          aria-label="Search everything and run actions"
+        >
+          Search…
+        </Button>
+        <Kbd size="xs">{shortcutLabel('mod+K')}</Kbd>
         <Button size="xs" onClick={openAddArticle} disabled={!canAdd}>
           Add article
         </Button>
@@ -81,24 +111,42 @@ export function WorkbenchShell() {
           {readOnlyReason}
         </Alert>
       )}
-      <Group
-        orientation="horizontal"
-        className="panes"
-        defaultLayout={layout.defaultLayout}
-        onLayoutChanged={layout.onLayoutChanged}
-      >
-        <Panel id="library" defaultSize="22%" minSize="14%">
-          <LibraryList />
-        </Panel>
-        <Separator className="pane-separator" />
-        <Panel id="reader" defaultSize="56%" minSize="30%">
-          <Reader />
-        </Panel>
-        <Separator className="pane-separator" />
-        <Panel id="highlights" defaultSize="22%" minSize="14%">
-          <HighlightsPanel />
-        </Panel>
-      </Group>
+      <div className="app-body">
+        <AppRail />
+        <div className="app-view" hidden={view !== 'library'}>
+          <Group
+            orientation="horizontal"
+            className="panes"
+            defaultLayout={layout.defaultLayout}
+            onLayoutChanged={layout.onLayoutChanged}
+          >
+            <Panel id="library" defaultSize="22%" minSize="14%">
+              <LibraryList />
+            </Panel>
+            <Separator className="pane-separator" />
+            <Panel id="reader" defaultSize="56%" minSize="30%">
+              <Reader />
+            </Panel>
+            <Separator className="pane-separator" />
+            <Panel id="highlights" defaultSize="22%" minSize="14%">
+              <HighlightsPanel />
+            </Panel>
+          </Group>
+        </div>
+        {view === 'claims' && (
+          <div className="app-view">
+            <ClaimsBoardView />
+          </div>
+        )}
+        {view === 'settings' && (
+          <div className="app-view">
+            <SettingsView />
+          </div>
+        )}
+      </div>
+      <CommandPalette />
+      <LinkClaimModal />
+      <ConfirmDeleteClaim />
       <AddArticleModal />
       <ImportPanel />
       <ArticleDetailsModal />

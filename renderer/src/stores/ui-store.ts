@@ -1,6 +1,21 @@
 import { create } from 'zustand';
 
+/** The main views of the left rail. */
+export type MainView = 'library' | 'claims' | 'settings';
+
+/** Words of the open article to scroll to and select (a search hit). */
+export interface TextReveal {
+  articleId: string;
+  start: number;
+  end: number;
+  nonce: number;
+}
+
 interface UiState {
+  view: MainView;
+  setView(view: MainView): void;
+  textReveal: TextReveal | null;
+  revealText(articleId: string, start: number, end: number): void;
   addArticleOpen: boolean;
   /** The import window: a batch's progress, and the web-address field. */
   importOpen: boolean;
@@ -22,6 +37,11 @@ interface UiState {
 }
 
 export const useUiStore = create<UiState>()((set) => ({
+  view: 'library',
+  setView: (view) => set({ view }),
+  textReveal: null,
+  revealText: (articleId, start, end) =>
+    set((s) => ({ textReveal: { articleId, start, end, nonce: (s.textReveal?.nonce ?? 0) + 1 } })),
   addArticleOpen: false,
   importOpen: false,
   urlFocusRequest: 0,

@@ -1,10 +1,12 @@
 import { Badge, Button, Group, Text } from '@mantine/core';
+import { useDeleteClaimStore } from '../../stores/delete-claim-store';
 import { memo, type KeyboardEvent } from 'react';
 import type { AnchoredHighlight } from '../../../../shared/domain/highlight';
 import { classLabel } from '../../lib/claim-classes';
 import { useArticlesStore } from '../../stores/articles-store';
 import { useCodebookStore } from '../../stores/codebook-store';
 import { useHighlightsStore } from '../../stores/highlights-store';
+import { ClaimRelationsView } from '../relations/ClaimRelationsView';
 
 const QUOTE_PREVIEW_CHARS = 220;
 
@@ -81,6 +83,14 @@ export const HighlightCard = memo(function HighlightCard({
       )}
       {highlight.paraphrase && <div className="highlight-paraphrase">{highlight.paraphrase}</div>}
       {highlight.note && <div className="highlight-note">{highlight.note}</div>}
+      {selected && !orphan && (
+        <ClaimRelationsView
+          articleId={highlight.articleId}
+          id={highlight.id}
+          claimClass={highlight.claimClass}
+          updatedAt={highlight.updatedAt}
+        />
+      )}
       {orphan && (
         <Group gap="xs" mt={4}>
           <Button
@@ -99,7 +109,7 @@ export const HighlightCard = memo(function HighlightCard({
             color="red"
             onClick={(e) => {
               e.stopPropagation();
-              void store().remove(highlight);
+              void useDeleteClaimStore.getState().request(highlight);
             }}
           >
             Delete

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useDeleteClaimStore } from '../../stores/delete-claim-store';
 import type { AnchoredHighlight } from '../../../../shared/domain/highlight';
 import { useHighlightsStore } from '../../stores/highlights-store';
 import { HighlightEditor } from './HighlightEditor';
@@ -36,7 +37,7 @@ export function HighlightEditorCard({ item }: { item: AnchoredHighlight }) {
         onCancel={close}
         onDelete={() => {
           store().edit(null, { discard: true });
-          void store().remove(store().find(opened.id) ?? opened);
+          void useDeleteClaimStore.getState().request(store().find(opened.id) ?? opened);
         }}
       />
     </div>

@@ -1,4 +1,5 @@
 import { useLayoutEffect, useState, type RefObject } from 'react';
+import { useDeleteClaimStore } from '../../stores/delete-claim-store';
 import type { TextIndex } from '../../lib/text-index';
 import { useHighlightsStore } from '../../stores/highlights-store';
 import { ReaderToolbar } from './ReaderToolbar';
@@ -49,7 +50,7 @@ export function HighlightToolbar({
         current={highlight.claimClass}
         onClass={(claimClass) => void store().update(highlight, { claimClass })}
         onEdit={(focus) => store().edit({ kind: 'highlight', id: highlight.id, focus })}
-        onDelete={() => void store().remove(highlight)}
+        onDelete={() => void useDeleteClaimStore.getState().request(highlight)}
       />
     </ReaderToolbar>
   );

@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useState, type RefObject } from 'react';
+import { useDeleteClaimStore } from '../../stores/delete-claim-store';
+import { useLinkingStore } from '../../stores/linking-store';
 import type { Article } from '../../../../shared/domain/article';
 import { classOfKey } from '../../lib/claim-classes';
 import { isTypingTarget } from '../../lib/is-typing-target';
@@ -151,6 +153,8 @@ export function useReaderInteraction(
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || isTypingTarget(event.target)) return;
+      // The reader stays mounted behind the other views; its keys are its own view's.
+      if (useUiStore.getState().view !== 'library') return;
       const root = rootRef.current;
       if (!root) return;
       const store = useHighlightsStore.getState();
@@ -199,6 +203,13 @@ export function useReaderInteraction(
           event.preventDefault();
           return;
         }
+        case 'l':
+          // Links the selected evidence or risk claim to a thesis (a picker opens).
+          if (selected && selected.claimClass !== 'thesis') {
+            event.preventDefault();
+            useLinkingStore.getState().start({ articleId: selected.articleId, id: selected.id });
+          }
+          return;
         case 'j':
         case 'k':
           event.preventDefault();
@@ -219,7 +230,7 @@ export function useReaderInteraction(
         case 'delete':
           if (selected) {
             event.preventDefault();
-            void store.remove(selected);
+            void useDeleteClaimStore.getState().request(selected);
           }
           return;
         case 'escape':

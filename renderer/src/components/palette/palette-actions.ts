@@ -1,0 +1,123 @@
+import type { ClaimClass } from '../../../../shared/domain/highlight';
+import { useArticlesStore } from '../../stores/articles-store';
+import { useClaimsBoardStore } from '../../stores/claims-board-store';
+import { useImportStore } from '../../stores/import-store';
+import { useLibraryStore } from '../../stores/library-store';
+import { useSamplesStore } from '../../stores/samples-store';
+import { useUiStore } from '../../stores/ui-store';
+
+export interface PaletteAction {
+  id: string;
+  label: string;
+  /** Other words it is found by. */
+  keywords: string;
+  shortcut?: string;
+  /** False when the action cannot run now (read-only library, no article open). */
+  enabled(): boolean;
+  run(): void;
+}
+
+const writable = () => useLibraryStore.getState().status?.readOnlyReason == null;
+const ui = () => useUiStore.getState();
+
+function showClaims(claimClass: ClaimClass) {
+  useClaimsBoardStore.getState().replaceFilter({ classes: [claimClass] });
+  ui().setView('claims');
+}
+
+/** Everything the palette can do besides finding things. */
+export const paletteActions: readonly PaletteAction[] = [
+  {
+    id: 'import-files',
+    label: 'Import file…',
+    keywords: 'open pdf docx html markdown txt eml datei importieren',
+    shortcut: 'mod+O',
+    enabled: writable,
+    run: () => {
+      ui().openImport();
+      void useImportStore.getState().chooseFiles();
+    },
+  },
+  {
+    id: 'import-url',
+    label: 'Import from a web address…',
+    keywords: 'url link web page fetch',
+    shortcut: 'mod+shift+O',
+    enabled: writable,
+    run: () => ui().openImport({ focusUrl: true }),
+  },
+  {
+    id: 'add-paste',
+    label: 'Add article by paste…',
+    keywords: 'new paste text clipboard',
+    shortcut: 'mod+N',
+    enabled: writable,
+    run: () => ui().openAddArticle(),
+  },
+  {
+    id: 'open-sample',
+    label: 'Open the sample article',
+    keywords: 'seed example demo microsoft openai',
+    enabled: () => writable() && useSamplesStore.getState().samples.length > 0,
+    run: () => {
+      const sample = useSamplesStore.getState().samples[0];
+      if (sample) void useArticlesStore.getState().importSample(sample.id);
+      ui().setView('library');
+    },
+  },
+  {
+    id: 'view-library',
+    label: 'Go to Library',
+    keywords: 'articles reader view',
+    shortcut: 'mod+1',
+    enabled: () => true,
+    run: () => ui().setView('library'),
+  },
+  {
+    id: 'view-claims',
+    label: 'Go to Claims board',
+    keywords: 'claims board highlights filter view',
+    shortcut: 'mod+2',
+    enabled: () => true,
+    run: () => ui().setView('claims'),
+  },
+  {
+    id: 'view-settings',
+    label: 'Go to Settings',
+    keywords: 'preferences watchlist companies tickers',
+    shortcut: 'mod+3',
+    enabled: () => true,
+    run: () => ui().setView('settings'),
+  },
+  {
+    id: 'claims-thesis',
+    label: 'Show all thesis claims',
+    keywords: 'board filter thesis',
+    enabled: () => true,
+    run: () => showClaims('thesis'),
+  },
+  {
+    id: 'claims-risk',
+    label: 'Show all risk claims',
+    keywords: 'board filter risk risiko risque',
+    enabled: () => true,
+    run: () => showClaims('risk'),
+  },
+  {
+    id: 'claims-evidence',
+    label: 'Show all evidence claims',
+    keywords: 'board filter evidence facts figures',
+    enabled: () => true,
+    run: () => showClaims('evidence'),
+  },
+  {
+    id: 'edit-details',
+    label: 'Edit details of the open article…',
+    keywords: 'metadata title source author date tickers',
+    enabled: () => writable() && useArticlesStore.getState().open.status === 'ready',
+    run: () => {
+      ui().setView('library');
+      ui().openArticleDetails();
+    },
+  },
+];

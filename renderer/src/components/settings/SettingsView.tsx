@@ -1,0 +1,50 @@
+import { Alert, Stack, Text, Title } from '@mantine/core';
+import { useEffect } from 'react';
+import { useIndexStatusStore } from '../../stores/index-status-store';
+import { useWatchlistStore } from '../../stores/watchlist-store';
+import { WatchlistEditor } from './WatchlistEditor';
+
+/** The library's settings: the watchlist of companies, and how the index stands. */
+export function SettingsView() {
+  const status = useWatchlistStore((s) => s.status);
+  const error = useWatchlistStore((s) => s.error);
+  const index = useIndexStatusStore((s) => s.status);
+  useEffect(() => {
+    void useWatchlistStore.getState().load();
+    useIndexStatusStore.getState().watch();
+  }, []);
+  return (
+    <section className="settings" aria-label="Settings">
+      <Stack gap="lg" maw={820}>
+        <Title order={2} size="h3">
+          Settings
+        </Title>
+        <section aria-labelledby="watchlist-title">
+          <Title order={3} size="h5" id="watchlist-title">
+            Watchlist
+          </Title>
+          <Text size="sm" c="dimmed" mb="xs">
+            Margin finds about 150 large listed companies and well-known private ones in what you
+            import. Add the companies you follow that it does not know (or other names it should
+            recognise); every article is searched for them again in the background, and their
+            tickers become filters on the claims board.
+          </Text>
+          {status === 'error' && error && <Alert color="red">{error}</Alert>}
+          {status === 'ready' && <WatchlistEditor />}
+        </section>
+        <section aria-labelledby="index-title">
+          <Title order={3} size="h5" id="index-title">
+            Search index
+          </Title>
+          <Text size="sm" c="dimmed" role="status">
+            {!index
+              ? 'Checking…'
+              : index.state === 'ready'
+                ? 'Up to date: every article and claim can be found (Ctrl+K).'
+                : `Indexing: ${index.done} of ${index.total} articles. Search and the claims board work meanwhile.`}
+          </Text>
+        </section>
+      </Stack>
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+import { notifications } from '@mantine/notifications';
+import { create } from 'zustand';
+import type { RelationKind } from '../../../shared/domain/claim-relation';
+import type { HighlightRef } from '../../../shared/domain/highlight';
+import { requireWorkbench } from '../lib/require-workbench';
+import { errorMessage } from '../lib/workbench-client';
+import { useClaimsBoardStore } from './claims-board-store';
+import { useHighlightsStore } from './highlights-store';
+
+interface LinkingState {
+  /** The evidence or risk claim being linked to a thesis (the picker is open). */
+  source: HighlightRef | null;
+  /** Bumped whenever a link is made or removed: relation views load again. */
+  version: number;
+  start(source: HighlightRef): void;
+  cancel(): void;
+  link(target: HighlightRef, kind: RelationKind): Promise<boolean>;
+  unlink(from: HighlightRef, linkId: string): Promise<boolean>;
+}
+
+const KIND_WORD: Record<RelationKind, string> = {
+  supports: 'supports',
+  contradicts: 'contradicts',
+};
+
+/** Links between claims: made from the board or the reader's panel, undoable from the toast. */
+export const useLinkingStore = create<LinkingState>()((set, get) => {
+  async function changed(...articleIds: string[]) {
+    set((s) => ({ version: s.version + 1 }));
+    const highlights = useHighlightsStore.getState();
+    if (highlights.articleId && articleIds.includes(highlights.articleId)) {
+      await highlights.refresh();
+    }
+    const board = useClaimsBoardStore.getState();
+    if (board.summary) await board.refresh();
+  }
+
+  function failed(error: unknown) {
+    notifications.show({
+      color: 'red',
+      title: 'The link was not changed',
+      message: errorMessage(error),
+    });
+    return false;
+  }
+
+  return {
+    source: null,
+    version: 0,
+    start: (source) => set({ source }),
+    cancel: () => set({ source: null }),
+
+    async link(target, kind) {
+      const from = get().source;
+      if (!from) return false;
+      try {
+        const made = await requireWorkbench().relations.create({ from, to: target, kind });
+        set({ source: null });
+        await changed(from.articleId, target.articleId);
+        const id = `link-${made.id}`;
+        notifications.show({
+          id,
+          message: `Linked: this claim ${KIND_WORD[kind]} the thesis.`,
+          autoClose: 6000,
+        });
+        return true;
+      } catch (error) {
+        return failed(error);
+      }
+    },
+
+    async unlink(from, linkId) {
+      try {
+        const removed = await requireWorkbench().relations.delete({ from, id: linkId });
+        await changed(from.articleId, removed.to.articleId);
+        notifications.show({
+          message: 'Link removed.',
+          autoClose: 8000,
+          // Undo makes the link again (with the same kind and target).
+          onClick: () => {
+            void requireWorkbench()
+              .relations.create({ from, to: removed.to, kind: removed.kind })
+              .then(() => changed(from.articleId, removed.to.articleId))
+              .catch(failed);
+          },
+          title: 'Click to undo',
+        });
+        return true;
+      } catch (error) {
+        return failed(error);
+      }
+    },
+  };
+});
