@@ -116,6 +116,17 @@ test('claims board: filter by class, ticker and date; link a risk to a thesis; s
   await chips.getByRole('button', { name: 'Remove filter Published from 2017-01-01' }).click();
   await chips.getByRole('button', { name: 'Remove filter Published until 2017-12-31' }).click();
   await expectRowCount(page, 2);
+  // 3 re-classes the selected claim (it leaves the Risk filter); Ctrl+Z brings it back.
+  await boardRows(page)
+    .filter({ hasText: words(xboxRisk).slice(0, 30) })
+    .click();
+  await page.keyboard.press('3');
+  await expectRowCount(page, 1);
+  await page.keyboard.press('ControlOrMeta+KeyZ');
+  await expectRowCount(page, 2);
+  await expect(boardRows(page).filter({ hasText: words(xboxRisk).slice(0, 30) })).toContainText(
+    'Risk',
+  );
 
   // 4. Link the seed's risk to the thesis as contradicting it: L on the board, then search.
   await chips.getByRole('button', { name: 'Clear all' }).click();

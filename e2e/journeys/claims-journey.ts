@@ -39,14 +39,14 @@ export async function sentenceWith(page: Page, title: RegExp, word: string): Pro
   return sentence;
 }
 
-/** The tickers the board offers and the rows' text, for exact-row assertions. */
+/** The quotes of the rows shown, for exact-row assertions. */
 export async function rowQuotes(page: Page): Promise<string[]> {
   return boardRows(page).locator('.claim-row-quote').allTextContents();
 }
 
 export async function expectRowCount(page: Page, claims: number): Promise<void> {
   await expect(board(page).getByTestId('board-count')).toHaveText(
-    `${claims} ${claims === 1 ? 'claims' : 'claims'}`,
+    `${claims} ${claims === 1 ? 'claim' : 'claims'}`,
   );
   await expect(boardRows(page)).toHaveCount(claims);
 }

@@ -164,9 +164,10 @@ export function createArticlesRepo({
         await writeFileDurably(
           detailsPath,
           serializeStoreFile(articleDetailsFileSpec, {
-            schemaVersion: 1,
+            schemaVersion: 2,
             articleId: id,
             details: fields,
+            tickersByAnalyst: updated.tickersByAnalyst,
           }),
         );
         index.data.articles = previous.map((a) => (a.id === id ? updated : a));

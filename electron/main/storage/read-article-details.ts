@@ -6,7 +6,7 @@ import { articleDetailsFileSpec } from './store-files';
 /** The analyst's edited details of an article, or null when there are none. */
 export async function readArticleDetails(
   path: string,
-): Promise<Omit<ArticleMetadataUpdate, 'id'> | null> {
+): Promise<(Omit<ArticleMetadataUpdate, 'id'> & { tickersByAnalyst: boolean }) | null> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
@@ -14,5 +14,6 @@ export async function readArticleDetails(
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
-  return parseStoreFile(articleDetailsFileSpec, bytes).details;
+  const file = parseStoreFile(articleDetailsFileSpec, bytes);
+  return { ...file.details, tickersByAnalyst: file.tickersByAnalyst };
 }

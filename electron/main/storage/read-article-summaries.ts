@@ -35,10 +35,7 @@ export async function readArticleSummaries(
     const detailsPath = layout.detailsFile(id);
     try {
       const details = await readArticleDetails(detailsPath);
-      if (details) {
-        const tickersByAnalyst = details.tickers.join('\n') !== summary.tickers.join('\n');
-        summary = { ...summary, ...details, tickersByAnalyst };
-      }
+      if (details) summary = { ...summary, ...details };
     } catch (error) {
       if (!(error instanceof StoreFileError)) throw error;
       const outcome = `"${summary.title}" is listed with the details it was imported with.`;

@@ -7,12 +7,6 @@ import { HIGHLIGHT_NOTE_MAX_CHARS } from '../../../shared/domain/highlight-limit
 import { EntityId } from '../../../shared/domain/primitives';
 import type { StoreFileSpec } from './store-file-spec';
 
-/** A store file in its first format: nothing to migrate yet. */
-const firstVersion = <T extends { schemaVersion: 1 }>(
-  description: string,
-  schema: z.ZodType<T>,
-): StoreFileSpec<T> => ({ description, currentVersion: 1, schema, migrations: {} });
-
 type Json = Record<string, unknown>;
 
 /**
@@ -152,16 +146,27 @@ export function emptyAnnotationsFile(articleId: string): AnnotationsFile {
 
 /**
  * `articles/<id>/details.json`: the analyst's corrections to an article's metadata. The
- * index holds them too; this copy lets a rebuilt index keep them.
+ * index holds them too; this copy lets a rebuilt index keep them. Format 2 (claims board)
+ * records whether the analyst set the tickers, so detection leaves them alone after a
+ * rebuild too; before format 2 only the analyst could set tickers.
  */
 export const ArticleDetailsFile = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
   articleId: EntityId,
   details: ArticleMetadataUpdate.omit({ id: true }),
+  tickersByAnalyst: z.boolean(),
 });
 export type ArticleDetailsFile = z.infer<typeof ArticleDetailsFile>;
 
-export const articleDetailsFileSpec = firstVersion(
-  "an article's edited details",
-  ArticleDetailsFile,
-);
+export const articleDetailsFileSpec: StoreFileSpec<ArticleDetailsFile> = {
+  description: "an article's edited details",
+  currentVersion: 2,
+  schema: ArticleDetailsFile,
+  migrations: {
+    1: (data) => {
+      const details = (data.details ?? {}) as Json;
+      const tickers = Array.isArray(details.tickers) ? details.tickers : [];
+      return { ...data, tickersByAnalyst: tickers.length > 0 };
+    },
+  },
+};

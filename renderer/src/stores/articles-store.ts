@@ -54,7 +54,20 @@ export const useArticlesStore = create<ArticlesState>()((set, get) => {
       set({ listStatus: 'loading', listError: null });
       try {
         const summaries = await requireWorkbench().articles.list();
-        set({ summaries, listStatus: 'ready' });
+        set((s) => {
+          // The open article takes the details found since (tickers, companies) as well.
+          const open = s.open;
+          const fresh =
+            open.status === 'ready' ? summaries.find((a) => a.id === open.article.id) : undefined;
+          return {
+            summaries,
+            listStatus: 'ready',
+            open:
+              fresh && open.status === 'ready'
+                ? { status: 'ready', article: { ...open.article, ...fresh } }
+                : open,
+          };
+        });
       } catch (error) {
         set({ listStatus: 'error', listError: errorMessage(error) });
       }

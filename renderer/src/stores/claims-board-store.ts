@@ -25,12 +25,14 @@ export interface BoardView {
 
 type Summary = Omit<ClaimPage, 'rows'>;
 
-/** A re-class made on the board, undoable with Ctrl+Z there. */
+/**
+ * A re-class made on the board, undoable with Ctrl+Z there. Undo sets the class back and
+ * nothing else: a note typed in the reader since then stays.
+ */
 interface BoardChange {
   articleId: string;
   id: string;
-  /** The version before the change: main restores its own copy of it. */
-  updatedAt: string;
+  claimClass: ClaimClass;
 }
 
 interface ClaimsBoardState extends BoardView {
@@ -199,7 +201,7 @@ export const useClaimsBoardStore = create<ClaimsBoardState>()((set, get) => {
       set((s) => ({
         undoStack: [
           ...s.undoStack,
-          { articleId: row.articleId, id: row.id, updatedAt: row.updatedAt },
+          { articleId: row.articleId, id: row.id, claimClass: row.claimClass },
         ],
       }));
       await afterChange(row.articleId);
@@ -209,7 +211,7 @@ export const useClaimsBoardStore = create<ClaimsBoardState>()((set, get) => {
       const change = get().undoStack.at(-1);
       if (!change) return;
       set((s) => ({ undoStack: s.undoStack.slice(0, -1) }));
-      await requireWorkbench().highlights.restore(change);
+      await requireWorkbench().highlights.update(change);
       await afterChange(change.articleId);
     },
   };

@@ -1,5 +1,7 @@
 import { notifications } from '@mantine/notifications';
+import { createElement } from 'react';
 import { create } from 'zustand';
+import { UndoToast } from '../components/UndoToast';
 import type { RelationKind } from '../../../shared/domain/claim-relation';
 import type { HighlightRef } from '../../../shared/domain/highlight';
 import { requireWorkbench } from '../lib/require-workbench';
@@ -54,14 +56,30 @@ export const useLinkingStore = create<LinkingState>()((set, get) => {
       const from = get().source;
       if (!from) return false;
       try {
+        // A link to the same thesis changes kind: undo then changes it back.
+        const before = await requireWorkbench().claims.relations(from);
+        const previous = before.to.find((r) => r.claim.id === target.id)?.kind ?? null;
         const made = await requireWorkbench().relations.create({ from, to: target, kind });
         set({ source: null });
         await changed(from.articleId, target.articleId);
         const id = `link-${made.id}`;
         notifications.show({
           id,
-          message: `Linked: this claim ${KIND_WORD[kind]} the thesis.`,
-          autoClose: 6000,
+          autoClose: 8000,
+          message: createElement(UndoToast, {
+            text: `Linked: this claim ${KIND_WORD[kind]} the thesis.`,
+            onUndo: () => {
+              notifications.hide(id);
+              const api = requireWorkbench();
+              void (
+                previous
+                  ? api.relations.create({ from, to: target, kind: previous })
+                  : api.relations.delete({ from, id: made.id })
+              )
+                .then(() => changed(from.articleId, target.articleId))
+                .catch(failed);
+            },
+          }),
         });
         return true;
       } catch (error) {
@@ -73,17 +91,21 @@ export const useLinkingStore = create<LinkingState>()((set, get) => {
       try {
         const removed = await requireWorkbench().relations.delete({ from, id: linkId });
         await changed(from.articleId, removed.to.articleId);
+        const id = `unlink-${removed.id}`;
         notifications.show({
-          message: 'Link removed.',
+          id,
           autoClose: 8000,
-          // Undo makes the link again (with the same kind and target).
-          onClick: () => {
-            void requireWorkbench()
-              .relations.create({ from, to: removed.to, kind: removed.kind })
-              .then(() => changed(from.articleId, removed.to.articleId))
-              .catch(failed);
-          },
-          title: 'Click to undo',
+          message: createElement(UndoToast, {
+            text: 'Link removed.',
+            // Undo makes the link again, with the same kind and target.
+            onUndo: () => {
+              notifications.hide(id);
+              void requireWorkbench()
+                .relations.create({ from, to: removed.to, kind: removed.kind })
+                .then(() => changed(from.articleId, removed.to.articleId))
+                .catch(failed);
+            },
+          }),
         });
         return true;
       } catch (error) {

@@ -17,7 +17,7 @@ export function createCodebookHandlers({
     'codebook:ensure': ({ paths }) => library.codebook.ensure(paths),
     'codebook:rename': async ({ id, name }) => {
       const codebook = await library.codebook.rename(id, name);
-      index.codebookChanged();
+      await index.codebookChanged([id]);
       return codebook;
     },
     'codebook:merge': async ({ fromId, intoId }) => {
@@ -35,7 +35,7 @@ export function createCodebookHandlers({
         return changed;
       });
       await Promise.all([...touched].map((id) => index.claimsChanged(id)));
-      index.codebookChanged();
+      await index.codebookChanged([intoId]); // its moved children have new paths
       return merged;
     },
   };

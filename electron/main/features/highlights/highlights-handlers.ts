@@ -43,7 +43,12 @@ export function createHighlightsHandlers({
   const removedLinks = new Map<string, readonly IncomingLink[]>();
   const versionKey = (h: Highlight) => `${h.id}@${h.updatedAt}`;
 
-  /** Takes the links that point at a deleted claim off the claims that hold them. */
+  /**
+   * Takes the links that point at a deleted claim off the claims that hold them. One that
+   * cannot be taken off (its claim is gone, the disk refused, the index had not read that
+   * article yet) stays as a dangling link, which nothing counts or shows, and which comes
+   * back to life if the claim is restored.
+   */
   async function unlinkFrom(deleted: Highlight): Promise<void> {
     const incoming = index.incomingLinks(deleted.id);
     if (incoming.length === 0) return;
@@ -54,7 +59,7 @@ export function createHighlightsHandlers({
           ...h,
           links: h.links.filter((l) => l.id !== link.id),
         }))
-        .catch(() => undefined); // that claim is gone too: nothing left to unlink
+        .catch(() => undefined);
       await index.claimsChanged(from.articleId);
     }
   }

@@ -11,6 +11,8 @@ export function claimRows(
   article: ArticleSummary,
   claims: readonly AnchoredHighlight[],
   links: LinkIndex,
+  /** Whether a claim is in the library: a link to a deleted thesis is not counted. */
+  claimExists: (id: string) => boolean,
 ): ClaimRow[] {
   const ordered = [...claims].sort(
     (a, b) =>
@@ -38,7 +40,7 @@ export function claimRows(
       language: article.language,
       supports: incoming.filter((l) => l.link.kind === 'supports').length,
       contradicts: incoming.filter((l) => l.link.kind === 'contradicts').length,
-      relatedTo: h.links.length,
+      relatedTo: h.links.filter((l) => claimExists(l.to.id)).length,
     };
   });
 }

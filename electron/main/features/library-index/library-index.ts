@@ -8,6 +8,7 @@ import type { Article, ArticleSummary } from '../../../../shared/domain/article'
 import type { Tag } from '../../../../shared/domain/codebook';
 import type { AnchoredHighlight, Highlight } from '../../../../shared/domain/highlight';
 import type { IndexStatus } from '../../../../shared/domain/search-result';
+import { tagsWithDescendants } from '../../../../shared/claims/tags-with-descendants';
 import { SearchIndex, type SearchHit } from '../../../../shared/search/search-index';
 import type { Logger } from '../../logging/logger';
 import type { CompanyDetection as StoredDetection } from '../../storage/articles-repo';
@@ -28,6 +29,7 @@ import {
   claimDocId,
   claimSearchDocument,
   claimSearchKey,
+  codebookKey,
 } from './search-documents';
 import { summaryKey } from './summary-key';
 
@@ -42,8 +44,11 @@ export interface LibraryIndexDeps {
   cacheDelayMs?: number;
 }
 
-/** Articles read per step of a build: one index write for their detected companies. */
-const BUILD_BATCH = 100;
+/**
+ * Articles read per step of a build: one write of `library.json` for their detected
+ * companies (which costs ~0.5 s of main's time for 10,000 articles, so not too often).
+ */
+const BUILD_BATCH = 500;
 
 interface ArticleEntry extends CachedArticle {
   /** Search keys of its claims, so an edit re-indexes only what changed. */
@@ -91,7 +96,8 @@ export class LibraryIndex {
   private readonly cacheDelayMs: number;
 
   private constructor(private readonly deps: LibraryIndexDeps) {
-    this.cacheDelayMs = deps.cacheDelayMs ?? 10_000;
+    // Writing 100,000 claims takes ~1 s of main's time; a lost write only costs a re-check.
+    this.cacheDelayMs = deps.cacheDelayMs ?? 60_000;
     this.boardCodebook = deps.library.codebook.list();
     this.board = new ClaimsBoard([], this.boardCodebook);
   }
@@ -163,8 +169,17 @@ export class LibraryIndex {
         this.deps.library.annotations.listHighlights(articleId),
         this.annotationsStamp(articleId),
       ]);
-      return () => this.applyClaims(summary, anchored(article.text, highlights), stamp);
+      return () => {
+        // An article edit whose own update was overtaken by this one lands here.
+        if (this.documentStale(summary)) this.applyDocument(summary, article.text);
+        this.applyClaims(summary, anchored(article.text, highlights), stamp);
+      };
     });
+  }
+
+  private documentStale(summary: ArticleSummary): boolean {
+    const entry = this.entries.get(summary.id);
+    return entry?.summaryKey !== summaryKey(summary) || !this.search.has(articleDocId(summary.id));
   }
 
   /** An article was imported or its metadata edited. */
@@ -191,17 +206,29 @@ export class LibraryIndex {
     });
   }
 
-  /** Tag names changed (rename, merge): claims carrying tags are found by their new paths. */
-  codebookChanged(): void {
-    const codebook = this.deps.library.codebook.list();
-    for (const [articleId, entry] of this.entries) {
-      const title = this.deps.library.articles.findById(articleId)?.title ?? '';
-      for (const { highlight } of entry.claims) {
-        if (highlight.tags.length === 0) continue;
-        this.search.add(claimSearchDocument(highlight, title, codebook));
+  /**
+   * Tag names changed (rename, merge): claims carrying these tags (or any, without ids) are
+   * found by their new paths.
+   */
+  codebookChanged(tagIds?: readonly string[]): Promise<void> {
+    const run = (async () => {
+      await this.loaded;
+      const codebook = this.deps.library.codebook.list();
+      // A rename changes the paths of the tag and everything below it; nothing else.
+      const touched = tagIds ? new Set(tagsWithDescendants(codebook, tagIds)) : null;
+      for (const [articleId, entry] of this.entries) {
+        const title = this.deps.library.articles.findById(articleId)?.title ?? '';
+        for (const { highlight } of entry.claims) {
+          if (highlight.tags.length === 0) continue;
+          if (touched && !highlight.tags.some((t) => touched.has(t))) continue;
+          this.search.add(claimSearchDocument(highlight, title, codebook));
+        }
       }
-    }
-    this.markDirty();
+      this.markDirty();
+    })();
+    this.pending.add(run);
+    void run.finally(() => this.pending.delete(run)).catch(() => undefined);
+    return run;
   }
 
   /** The watchlist changed: every article is searched for companies again, in the background. */
@@ -227,6 +254,7 @@ export class LibraryIndex {
   private track(articleId: string, read: () => Promise<(() => void) | void>): Promise<void> {
     const generation = this.bump(articleId);
     const run = (async () => {
+      await this.loaded; // a change made while the cache loads must not be replaced by it
       const apply = await read();
       if (apply && this.generations.get(articleId) === generation) apply();
     })();
@@ -279,14 +307,19 @@ export class LibraryIndex {
     );
     this.entries.set(id, {
       summaryKey: summaryKey(summary),
+      title: summary.title,
       annotationsStamp,
       claims: [...claims],
       searchKeys,
     });
     this.refreshRows(summary);
-    const linked = new Set(
-      [...targetsBefore, ...claims.flatMap((c) => c.highlight.links)].map((l) => l.to.articleId),
-    );
+    // …and the claims linked to this article's claims count their targets anew.
+    const linked = new Set([
+      ...[...targetsBefore, ...claims.flatMap((c) => c.highlight.links)].map((l) => l.to.articleId),
+      ...[...(before?.claims ?? []), ...claims].flatMap((c) =>
+        this.links.incoming(c.highlight.id).map((e) => e.from.articleId),
+      ),
+    ]);
     linked.delete(id);
     for (const articleId of linked) {
       const other = this.deps.library.articles.findById(articleId);
@@ -298,9 +331,9 @@ export class LibraryIndex {
   private refreshRows(summary: ArticleSummary): void {
     const entry = this.entries.get(summary.id);
     if (!entry) return;
-    const rows = claimRows(summary, entry.claims, this.links);
-    for (const row of rows) this.rowsById.set(row.id, row);
     for (const { highlight } of entry.claims) this.claimsById.set(highlight.id, highlight);
+    const rows = claimRows(summary, entry.claims, this.links, (id) => this.claimsById.has(id));
+    for (const row of rows) this.rowsById.set(row.id, row);
     this.board.upsertArticleClaims(summary.id, rows);
     this.boardArticles.add(summary.id);
   }
@@ -314,10 +347,18 @@ export class LibraryIndex {
       this.claimsById.delete(highlight.id);
     }
     this.search.remove(articleDocId(articleId));
+    const targets = new Set(
+      entry.claims.flatMap((c) => c.highlight.links.map((l) => l.to.articleId)),
+    );
     this.links.removeArticle(articleId);
     this.board.removeArticle(articleId);
     this.boardArticles.delete(articleId);
     this.entries.delete(articleId);
+    // The theses its claims were linked to count one link fewer.
+    for (const target of targets) {
+      const summary = this.deps.library.articles.findById(target);
+      if (summary && target !== articleId) this.refreshRows(summary);
+    }
     this.markDirty();
   }
 
@@ -410,8 +451,11 @@ export class LibraryIndex {
       if (!r || this.closed) continue;
       const id = r.item.summary.id;
       const summary = library.articles.findById(id);
-      if (!summary || (this.generations.get(id) ?? 0) !== r.generation) continue;
-      this.applyDocument(summary, r.article.text);
+      if (!summary) continue;
+      const fresh = (this.generations.get(id) ?? 0) === r.generation;
+      // The document follows the summary as it is now, whoever changed it meanwhile.
+      if (fresh || this.documentStale(summary)) this.applyDocument(summary, r.article.text);
+      if (!fresh) continue; // a later change of its claims was applied already
       const entry = this.entries.get(id);
       const claims = r.highlights ? anchored(r.article.text, r.highlights) : (entry?.claims ?? []);
       this.applyClaims(summary, claims, r.item.annotationsStamp);
@@ -438,23 +482,30 @@ export class LibraryIndex {
     }
     for (const [id, cached] of Object.entries(header.data.articles)) {
       const searchKeys = new Map<string, string>();
-      const title = this.deps.library.articles.findById(id)?.title ?? '';
+      // Keys as the cached documents were made: a title changed since is then re-indexed.
       for (const { highlight } of cached.claims) {
-        searchKeys.set(highlight.id, claimSearchKey(highlight, title));
+        searchKeys.set(highlight.id, claimSearchKey(highlight, cached.title));
       }
       this.entries.set(id, { ...cached, searchKeys });
+      // An article no longer listed is forgotten by the build; its links never count.
+      if (!this.deps.library.articles.findById(id)) continue;
       this.links.setArticle(
         id,
         cached.claims.map((c) => c.highlight),
       );
     }
+    // Tags renamed after the cache was written: their claims are indexed under the new paths.
+    if (header.data.codebookKey !== codebookKey(this.deps.library.codebook.list())) {
+      void this.codebookChanged();
+    }
     // Fix: the cached rows go on the board now (after every article's links are known, for
     // the counts). They used to wait for the build to stat every annotations file, so until
     // then the board was empty and search dropped every claim hit (no row to show).
-    for (const id of this.entries.keys()) {
-      const summary = this.deps.library.articles.findById(id);
-      if (summary) this.refreshRows(summary);
+    const listed = [...this.entries].filter(([id]) => this.deps.library.articles.findById(id));
+    for (const [, entry] of listed) {
+      for (const { highlight } of entry.claims) this.claimsById.set(highlight.id, highlight);
     }
+    for (const [id] of listed) this.refreshRows(this.deps.library.articles.findById(id)!);
   }
 
   private markDirty(): void {
@@ -491,9 +542,13 @@ export class LibraryIndex {
     // its cache included; the index then lives in memory only.
     if (this.deps.library.status().readOnlyReason !== null) return;
     this.dirty = false;
-    const header: Header = { format: INDEX_CACHE_FORMAT, articles: {} };
-    for (const [id, { summaryKey: key, annotationsStamp, claims }] of this.entries) {
-      header.articles[id] = { summaryKey: key, annotationsStamp, claims };
+    const header: Header = {
+      format: INDEX_CACHE_FORMAT,
+      codebookKey: codebookKey(this.deps.library.codebook.list()),
+      articles: {},
+    };
+    for (const [id, { summaryKey: key, title, annotationsStamp, claims }] of this.entries) {
+      header.articles[id] = { summaryKey: key, title, annotationsStamp, claims };
     }
     try {
       await writeIndexCache(this.deps.library.layout.indexCacheFile, {

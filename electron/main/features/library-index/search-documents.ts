@@ -42,6 +42,10 @@ export function claimSearchDocument(
   };
 }
 
+/** Names a codebook's paths: when it differs, claims' tag paths must be indexed again. */
+export const codebookKey = (codebook: readonly Tag[]) =>
+  JSON.stringify(codebook.map((t) => [t.id, t.name, t.parentId]));
+
 /** The claim's searchable content: when it is unchanged, its search document is too. */
 export const claimSearchKey = (h: Highlight, articleTitle: string) =>
   JSON.stringify([h.selectors.quote.exact, h.note, h.paraphrase, h.tags, articleTitle]);

@@ -101,12 +101,17 @@ export function createSearchHandlers({
 
   return {
     'search:query': async ({ query, limit }) => {
-      const hits = query.trim() === '' ? [] : await index.searchHits(query, limit);
-      const results = await Promise.all(hits.map((hit) => result(hit).catch(() => null)));
-      return {
-        results: results.filter((r): r is SearchResult => r !== null),
-        index: index.status(),
-      };
+      if (query.trim() === '') return { results: [], index: index.status() };
+      // Claims matched only by their article's title are dropped below: ask for more, so
+      // the hits behind them still fill the page.
+      const hits = await index.searchHits(query, limit * 3);
+      const results: SearchResult[] = [];
+      for (const hit of hits) {
+        if (results.length === limit) break;
+        const found = await result(hit).catch(() => null);
+        if (found) results.push(found);
+      }
+      return { results, index: index.status() };
     },
     'search:status': async () => index.status(),
   };

@@ -10,7 +10,7 @@ import { snapshotFolder } from '../../test-support/folder-snapshot';
 import { createTempDataDir } from '../../test-support/temp-data-dir';
 import { openLibrary, type Library } from '../open-library';
 import { parseStoreFile } from '../parse-store-file';
-import { articleFileSpec } from '../store-files';
+import { articleDetailsFileSpec, articleFileSpec } from '../store-files';
 
 const logger = collectingLogger();
 
@@ -429,6 +429,43 @@ describe('store file migrations', () => {
       expect(await opened.articles.get(ARTICLE_ID)).toMatchObject({ ...summaryV4, text: TEXT });
       // The article file is written once at import and never rewritten.
       expect(await readFile(join(articleDir(), 'article.json'))).toEqual(articleBefore);
+    });
+  });
+
+  describe('details.json format 1 → 2', () => {
+    const details = {
+      title: 'Bafin prüft',
+      source: 'Handelsblatt',
+      author: null,
+      publishedAt: '2026-11-01',
+      url: null,
+      language: 'de',
+    };
+    const v1 = (tickers: string[]) =>
+      Buffer.from(
+        JSON.stringify({
+          schemaVersion: 1,
+          articleId: ARTICLE_ID,
+          details: { ...details, tickers },
+        }),
+      );
+
+    it('records the tickers as the analyst’s when there were any (only the analyst set them)', () => {
+      expect(parseStoreFile(articleDetailsFileSpec, v1(['MSFT']))).toEqual({
+        schemaVersion: 2,
+        articleId: ARTICLE_ID,
+        details: { ...details, tickers: ['MSFT'] },
+        tickersByAnalyst: true,
+      });
+      expect(parseStoreFile(articleDetailsFileSpec, v1([])).tickersByAnalyst).toBe(false);
+    });
+
+    it('keeps that mark when the index is rebuilt from the folders', async () => {
+      await writeLibraryV2();
+      await writeFile(join(articleDir(), 'details.json'), v1(['SAP']));
+      await writeFile(libraryPath(), '{"schemaVersion":4,'); // damaged: rebuilt from folders
+      const opened = await open();
+      expect(opened.articles.list()[0]).toMatchObject({ tickers: ['SAP'], tickersByAnalyst: true });
     });
   });
 

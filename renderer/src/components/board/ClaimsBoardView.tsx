@@ -51,6 +51,8 @@ export function ClaimsBoardView() {
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (isTypingTarget(event.target) || event.altKey) return;
+    // A focused button or link (Unlink, a chip's ×) keeps its own Enter and Space.
+    if ((event.target as Element).closest('button, a[href], [role="button"]')) return;
     const board = useClaimsBoardStore.getState();
     const row = board.selectedRow();
     const mod = event.ctrlKey || event.metaKey;
@@ -79,7 +81,9 @@ export function ClaimsBoardView() {
       <header className="board-header">
         <h2>Claims</h2>
         <Text size="sm" c="dimmed" aria-live="polite" data-testid="board-count">
-          {summary ? `${summary.claimCount.toLocaleString()} claims` : ''}
+          {summary
+            ? `${summary.claimCount.toLocaleString()} ${summary.claimCount === 1 ? 'claim' : 'claims'}`
+            : ''}
         </Text>
         <IndexProgress />
         <Group gap="xs" ml="auto" wrap="nowrap">

@@ -24,7 +24,7 @@ export function SettingsView() {
             Watchlist
           </Title>
           <Text size="sm" c="dimmed" mb="xs">
-            Margin finds about 150 large listed companies and well-known private ones in what you
+            Margin finds about 220 large listed companies and well-known private ones in what you
             import. Add the companies you follow that it does not know (or other names it should
             recognise); every article is searched for them again in the background, and their
             tickers become filters on the claims board.

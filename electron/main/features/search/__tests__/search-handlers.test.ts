@@ -290,6 +290,68 @@ describe('search over the IPC path', () => {
       expect((await articleResults('spürbaren')).map((r) => r.articleId)).toEqual([seed.id]);
     });
 
+    const retitle = (article: Article, title: string) =>
+      call('articles:updateMetadata', {
+        id: article.id,
+        title,
+        source: article.source,
+        author: article.author,
+        publishedAt: article.publishedAt,
+        url: article.url,
+        language: article.language,
+        tickers: article.tickers,
+      });
+
+    it('does not let claims found only by their article title crowd out other hits', async () => {
+      // Claims of an article titled "Zebrakurs…" match that word only through the title;
+      // another article names it once in a long text and ranks below them.
+      valueOf(await retitle(healthineers, 'Zebrakurs bei Siemens Healthineers'));
+      for (const words of ['Healthineers-Aktie', 'legte', 'Prozent', 'Medizintechnik-Konzern']) {
+        await claim(healthineers, words);
+      }
+      const filler = 'Die Märkte bewegten sich kaum, die Umsätze blieben dünn. '.repeat(600);
+      const built = await buildArticle(
+        {
+          document: {
+            ...parsePlainText(`Wochenausblick\n\n${filler}Ein Händler sprach vom Zebrakurs.`),
+            metadata: { language: 'de' },
+          },
+          origin: { kind: 'paste', format: 'text' },
+          detector: companyDetector([]),
+        },
+        new Date(clock),
+      );
+      await library.articles.insert(built);
+      await index.articleChanged(built.id);
+
+      const results = await search('Zebrakurs', 2);
+      expect(results.filter((r) => r.kind === 'claim')).toEqual([]);
+      expect(results.map((r) => (r.kind === 'article' ? r.articleId : r.id)).sort()).toEqual(
+        [healthineers.id, built.id].sort(),
+      );
+    });
+
+    it('finds an article by its new title even when a claim change overtook the title change', async () => {
+      await library.articles.updateMetadata({
+        id: healthineers.id,
+        title: 'Zebrakurs bei Siemens Healthineers',
+        source: healthineers.source,
+        author: healthineers.author,
+        publishedAt: healthineers.publishedAt,
+        url: healthineers.url,
+        language: healthineers.language,
+        tickers: healthineers.tickers,
+      });
+      // Both announced at once: the second overtakes the first, which is then not applied.
+      const titleChanged = index.articleChanged(healthineers.id);
+      const claimsChanged = index.claimsChanged(healthineers.id);
+      await Promise.all([titleChanged, claimsChanged]);
+      const found = await articleResults('Zebrakurs');
+      expect(found.map((r) => [r.articleId, r.articleTitle])).toEqual([
+        [healthineers.id, 'Zebrakurs bei Siemens Healthineers'],
+      ]);
+    });
+
     it('ranks claims and articles together for words in both', async () => {
       const evidence = await claim(healthineers, 'legte um 2,5 Prozent zu', {
         note: 'Kartellamt hat keine Einwände',
