@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import type { WorkbenchApi } from '../../shared/ipc/create-workbench-api';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '../support/fixtures';
@@ -129,6 +130,27 @@ test('claims board: filter by class, ticker and date; link a risk to a thesis; s
   );
 
   // 4. Link the seed's risk to the thesis as contradicting it: L on the board, then search.
+  await chips.getByRole('button', { name: 'Clear all' }).click();
+  await expectRowCount(page, 4);
+  // A bar of the overview strip filters too: to its ticker, each row carrying it.
+  await board(page).getByTestId('chart-tickers').locator('.recharts-bar-rectangle').first().click();
+  await expect(chips).toContainText('Ticker: ');
+  const picked = (await chips.textContent())!.match(/Ticker: (\S+?)Clear all/)![1]!;
+  // The claims whose article carries that ticker, as main lists them.
+  const expected = await page.evaluate(async (ticker) => {
+    const api = (window as unknown as { workbench: WorkbenchApi }).workbench;
+    const all = await api.claims.query({
+      filter: {},
+      sort: 'created-asc',
+      groupBy: 'none',
+      offset: 0,
+      limit: 100,
+    });
+    if (!all.ok) throw new Error(all.error.message);
+    return all.value.rows.filter((r) => r.tickers.includes(ticker)).length;
+  }, picked);
+  expect(expected).toBeGreaterThan(0);
+  await expectRowCount(page, expected);
   await chips.getByRole('button', { name: 'Clear all' }).click();
   await expectRowCount(page, 4);
   await boardRows(page).filter({ hasText: 'Ein wesentliches Problem' }).click();

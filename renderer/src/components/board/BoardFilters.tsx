@@ -15,6 +15,36 @@ const yesNo = (value: boolean | undefined) => (value === undefined ? 'any' : val
 const fromYesNo = (value: string | null) =>
   value === 'yes' ? true : value === 'no' ? false : undefined;
 
+/** A from–to pair of date fields ("Published from", "Published to"). */
+function DateRange({
+  label,
+  range,
+  onChange,
+}: {
+  label: string;
+  range: Range | undefined;
+  onChange: (patch: Partial<Range>) => void;
+}) {
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <TextInput
+        size="xs"
+        type="date"
+        label={`${label} from`}
+        value={range?.from ?? ''}
+        onChange={(e) => onChange({ from: e.currentTarget.value || undefined })}
+      />
+      <TextInput
+        size="xs"
+        type="date"
+        label={`${label} to`}
+        value={range?.to ?? ''}
+        onChange={(e) => onChange({ to: e.currentTarget.value || undefined })}
+      />
+    </Group>
+  );
+}
+
 /** The board's filter controls. Everything they set also shows as a removable chip. */
 export function BoardFilters() {
   const filter = useClaimsBoardStore((s) => s.filter);
@@ -31,6 +61,23 @@ export function BoardFilters() {
   );
   const setRange = (key: 'published' | 'created', patch: Partial<Range>) =>
     setFilter({ [key]: { ...filter[key], ...patch } });
+  const pickers: ReadonlyArray<{
+    facet: 'tickers' | 'tagIds' | 'sources' | 'articleIds' | 'languages';
+    label: string;
+    placeholder: string;
+    data: Array<string | { value: string; label: string }>;
+  }> = [
+    { facet: 'tickers', label: 'Tickers', placeholder: 'Ticker', data: options.tickers },
+    { facet: 'tagIds', label: 'Tags', placeholder: 'Tag', data: tagOptions },
+    { facet: 'sources', label: 'Sources', placeholder: 'Source', data: options.sources },
+    { facet: 'articleIds', label: 'Articles', placeholder: 'Article', data: options.articles },
+    {
+      facet: 'languages',
+      label: 'Languages',
+      placeholder: 'Language',
+      data: options.languages.map((l) => ({ value: l, label: languageName(l) })),
+    },
+  ];
 
   return (
     <div className="board-filters" role="group" aria-label="Filters">
@@ -47,56 +94,20 @@ export function BoardFilters() {
           ))}
         </Group>
       </Chip.Group>
-      <MultiSelect
-        size="xs"
-        aria-label="Tickers"
-        placeholder="Ticker"
-        searchable
-        data={options.tickers}
-        value={filter.tickers ?? []}
-        onChange={(tickers) => setFilter({ tickers })}
-        className="board-filter-field"
-      />
-      <MultiSelect
-        size="xs"
-        aria-label="Tags"
-        placeholder="Tag"
-        searchable
-        data={tagOptions}
-        value={filter.tagIds ?? []}
-        onChange={(tagIds) => setFilter({ tagIds })}
-        className="board-filter-field"
-      />
-      <MultiSelect
-        size="xs"
-        aria-label="Sources"
-        placeholder="Source"
-        searchable
-        data={options.sources}
-        value={filter.sources ?? []}
-        onChange={(sources) => setFilter({ sources })}
-        className="board-filter-field"
-      />
-      <MultiSelect
-        size="xs"
-        aria-label="Articles"
-        placeholder="Article"
-        searchable
-        limit={50}
-        data={options.articles}
-        value={filter.articleIds ?? []}
-        onChange={(articleIds) => setFilter({ articleIds })}
-        className="board-filter-field"
-      />
-      <MultiSelect
-        size="xs"
-        aria-label="Languages"
-        placeholder="Language"
-        data={options.languages.map((l) => ({ value: l, label: languageName(l) }))}
-        value={filter.languages ?? []}
-        onChange={(languages) => setFilter({ languages })}
-        className="board-filter-field"
-      />
+      {pickers.map(({ facet, label, placeholder, data }) => (
+        <MultiSelect
+          key={facet}
+          size="xs"
+          aria-label={label}
+          placeholder={placeholder}
+          searchable
+          limit={100}
+          data={data}
+          value={filter[facet] ?? []}
+          onChange={(values) => setFilter({ [facet]: values })}
+          className="board-filter-field"
+        />
+      ))}
       <Popover position="bottom-end" shadow="md" withinPortal>
         <Popover.Target>
           <Button size="xs" variant="default">
@@ -105,40 +116,16 @@ export function BoardFilters() {
         </Popover.Target>
         <Popover.Dropdown>
           <Stack gap="xs">
-            <Group gap="xs" wrap="nowrap">
-              <TextInput
-                size="xs"
-                type="date"
-                label="Published from"
-                value={filter.published?.from ?? ''}
-                onChange={(e) =>
-                  setRange('published', { from: e.currentTarget.value || undefined })
-                }
-              />
-              <TextInput
-                size="xs"
-                type="date"
-                label="Published to"
-                value={filter.published?.to ?? ''}
-                onChange={(e) => setRange('published', { to: e.currentTarget.value || undefined })}
-              />
-            </Group>
-            <Group gap="xs" wrap="nowrap">
-              <TextInput
-                size="xs"
-                type="date"
-                label="Highlighted from"
-                value={filter.created?.from ?? ''}
-                onChange={(e) => setRange('created', { from: e.currentTarget.value || undefined })}
-              />
-              <TextInput
-                size="xs"
-                type="date"
-                label="Highlighted to"
-                value={filter.created?.to ?? ''}
-                onChange={(e) => setRange('created', { to: e.currentTarget.value || undefined })}
-              />
-            </Group>
+            <DateRange
+              label="Published"
+              range={filter.published}
+              onChange={(r) => setRange('published', r)}
+            />
+            <DateRange
+              label="Highlighted"
+              range={filter.created}
+              onChange={(r) => setRange('created', r)}
+            />
             <Group gap="xs" wrap="nowrap">
               <Select
                 size="xs"

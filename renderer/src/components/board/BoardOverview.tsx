@@ -25,6 +25,39 @@ const clickedLabel = (state: unknown): string | null => {
   return typeof label === 'string' || typeof label === 'number' ? String(label) : null;
 };
 
+/** A stacked bar per category (ticker or month); clicking one picks that category. */
+function OverviewChart({
+  data,
+  dataKey,
+  onPick,
+}: {
+  data: Array<Record<string, string | number>>;
+  dataKey: string;
+  onPick: (category: string) => void;
+}) {
+  return (
+    <BarChart
+      h={120}
+      data={data}
+      dataKey={dataKey}
+      type="stacked"
+      series={SERIES}
+      withLegend={false}
+      tickLine="none"
+      gridAxis="none"
+      withYAxis={false}
+      tooltipAnimationDuration={0}
+      barChartProps={{
+        onClick: (state) => {
+          const category = clickedLabel(state);
+          if (category) onPick(category);
+        },
+        style: { cursor: 'pointer' },
+      }}
+    />
+  );
+}
+
 /**
  * The overview strip: claims per class for the most covered tickers, and claims by month of
  * publication. Clicking a bar filters the board to that ticker or month.
@@ -44,24 +77,10 @@ export function BoardOverview({ overview }: { overview: Overview }) {
             No tickers on these claims’ articles.
           </Text>
         ) : (
-          <BarChart
-            h={120}
+          <OverviewChart
             data={overview.byTicker}
             dataKey="ticker"
-            type="stacked"
-            series={SERIES}
-            withLegend={false}
-            tickLine="none"
-            gridAxis="none"
-            withYAxis={false}
-            tooltipAnimationDuration={0}
-            barChartProps={{
-              onClick: (state) => {
-                const ticker = clickedLabel(state);
-                if (ticker) setFilter({ tickers: [ticker] });
-              },
-              style: { cursor: 'pointer' },
-            }}
+            onPick={(ticker) => setFilter({ tickers: [ticker] })}
           />
         )}
       </figure>
@@ -77,24 +96,12 @@ export function BoardOverview({ overview }: { overview: Overview }) {
             None of these claims’ articles has a publication date.
           </Text>
         ) : (
-          <BarChart
-            h={120}
+          <OverviewChart
             data={overview.timeline}
             dataKey="month"
-            type="stacked"
-            series={SERIES}
-            withLegend={false}
-            tickLine="none"
-            gridAxis="none"
-            withYAxis={false}
-            tooltipAnimationDuration={0}
-            barChartProps={{
-              onClick: (state) => {
-                const month = clickedLabel(state);
-                if (month) setFilter({ published: { from: `${month}-01`, to: monthEnd(month) } });
-              },
-              style: { cursor: 'pointer' },
-            }}
+            onPick={(month) =>
+              setFilter({ published: { from: `${month}-01`, to: monthEnd(month) } })
+            }
           />
         )}
       </figure>

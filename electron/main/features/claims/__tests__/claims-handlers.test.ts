@@ -9,24 +9,13 @@ import type { Article, ArticleSummary } from '../../../../../shared/domain/artic
 import type { ClaimLink } from '../../../../../shared/domain/claim-relation';
 import type { ClaimRelations } from '../../../../../shared/domain/claim-relations';
 import type { AnchoredHighlight, Highlight } from '../../../../../shared/domain/highlight';
-import type { ChannelHandlers } from '../../../ipc/channel-handlers';
-import { invokeChannel } from '../../../ipc/invoke-channel';
-import { openLibrary, type Library } from '../../../storage/open-library';
-import { chosenPathsDialogs } from '../../../test-support/chosen-paths-dialogs';
-import { collectingLogger } from '../../../test-support/collecting-logger';
 import { errorOf, valueOf } from '../../../test-support/envelope-of';
 import { snapshotFolder } from '../../../test-support/folder-snapshot';
-import { createTempDataDir } from '../../../test-support/temp-data-dir';
+import { mainHarness } from '../../../test-support/main-harness';
 import { createTestParserPool } from '../../../test-support/test-parser-pool';
-import { buildArticle, type GivenMetadata } from '../../articles/build-article';
-import { companyDetector } from '../../companies/company-detector';
-import { createMainHandlers } from '../../create-main-handlers';
-import { parsePlainText } from '../../import/formats/parse-plain-text';
-import type { LibraryIndex } from '../../library-index/library-index';
 
 const seedsDir = join(import.meta.dirname, '../../../../../seeds');
 const seedText = await readFile(join(seedsDir, 'microsoft-openai-de.txt'), 'utf8');
-const logger = collectingLogger();
 
 const HEALTHINEERS =
   'Healthineers hebt die Prognose an\n\nDie Healthineers-Aktie legte um 2,5 Prozent zu. Der Medizintechnik-Konzern sieht Rückenwind im Geschäft mit Bildgebung; die Marge soll steigen.';
@@ -44,66 +33,20 @@ function spanOf(text: string, words: string): { start: number; end: number } {
 const ref = (h: Highlight) => ({ articleId: h.articleId, id: h.id });
 
 describe('the claims board and links between claims over the IPC path', () => {
-  let dataDir: string;
-  let cleanup: () => Promise<void>;
-  let library: Library;
-  let handlers: ChannelHandlers;
-  let index: LibraryIndex;
   let clock: number;
   const tick = () => (clock += 60_000);
   const parser = createTestParserPool();
-  const call = (channel: string, payload?: unknown) =>
-    invokeChannel(handlers, channel, payload, logger);
-
-  async function start(): Promise<void> {
-    library = await openLibrary(dataDir, { logger });
-    handlers = createMainHandlers({
-      library,
-      seedsDir,
-      parser,
-      dialogs: chosenPathsDialogs(),
-      now: () => new Date(clock),
-      logger,
-      onIndex: (created) => (index = created),
-    });
-    await index.whenBuilt();
-  }
-  async function restart(): Promise<void> {
-    await library.close();
-    await start();
-  }
+  const app = mainHarness({ parser, now: () => new Date(clock) });
+  const { call } = app;
 
   /**
    * The library's own files, byte for byte: library.json and the article folders. The
    * derived index cache is left out: a timer may be writing it at any moment.
    */
   async function dataSnapshot(): Promise<Record<string, string>> {
-    const articles = await snapshotFolder(join(dataDir, 'articles'));
-    const index = await readFile(join(dataDir, 'library.json'));
+    const articles = await snapshotFolder(join(app.dataDir, 'articles'));
+    const index = await readFile(join(app.dataDir, 'library.json'));
     return { ...articles, 'library.json': index.toString('base64') };
-  }
-
-  /**
-   * Adds a plain-text article as the import path does (parsed, companies detected, stored,
-   * then indexed), without the parser worker: its start-up would dominate these tests.
-   */
-  async function addArticle(
-    text: string,
-    language: string,
-    given: GivenMetadata,
-  ): Promise<Article> {
-    const built = await buildArticle(
-      {
-        document: { ...parsePlainText(text), metadata: { language } },
-        given,
-        origin: { kind: 'paste', format: 'text' },
-        detector: companyDetector(library.settings.watchlist()),
-      },
-      new Date(clock),
-    );
-    const { article } = await library.articles.insert(built);
-    await index.articleChanged(article.id);
-    return valueOf<Article>(await call('articles:get', { id: article.id }));
   }
 
   async function claim(
@@ -148,7 +91,7 @@ describe('the claims board and links between claims over the IPC path', () => {
   const relations = async (h: Highlight) =>
     valueOf<ClaimRelations>(await call('claims:relations', ref(h)));
   const onDisk = async (articleId: string): Promise<Highlight[]> =>
-    JSON.parse(await readFile(join(dataDir, 'articles', articleId, 'annotations.json'), 'utf8'))
+    JSON.parse(await readFile(join(app.dataDir, 'articles', articleId, 'annotations.json'), 'utf8'))
       .highlights;
   const linksOnDisk = async (h: Highlight): Promise<ClaimLink[]> =>
     (await onDisk(h.articleId)).find((x) => x.id === h.id)!.links;
@@ -158,20 +101,22 @@ describe('the claims board and links between claims over the IPC path', () => {
   let nvidia: Article;
 
   beforeEach(async () => {
-    ({ dir: dataDir, cleanup } = await createTempDataDir());
     clock = Date.parse('2026-11-25T09:00:00.000Z');
-    await start();
-    seed = await addArticle(seedText, 'de', { publishedAt: '2026-11-03', source: 'Handelsblatt' });
-    healthineers = await addArticle(HEALTHINEERS, 'de', {
-      publishedAt: '2026-10-15',
-      source: 'FAZ',
+    await app.start();
+    seed = await app.addArticle(seedText, {
+      language: 'de',
+      given: { publishedAt: '2026-11-03', source: 'Handelsblatt' },
     });
-    nvidia = await addArticle(NVIDIA, 'en', { publishedAt: '2026-09-01', source: 'Reuters' });
+    healthineers = await app.addArticle(HEALTHINEERS, {
+      language: 'de',
+      given: { publishedAt: '2026-10-15', source: 'FAZ' },
+    });
+    nvidia = await app.addArticle(NVIDIA, {
+      language: 'en',
+      given: { publishedAt: '2026-09-01', source: 'Reuters' },
+    });
   });
-  afterEach(async () => {
-    await library.close();
-    await cleanup();
-  });
+  afterEach(() => app.cleanup());
   afterAll(() => parser.close());
 
   it('gives each imported article the tickers the board filters on', () => {
@@ -273,7 +218,7 @@ describe('the claims board and links between claims over the IPC path', () => {
         createdAt: stamp,
         updatedAt: stamp,
       };
-      await library.annotations.saveHighlight(orphan);
+      await app.library.annotations.saveHighlight(orphan);
       // The next change of that article makes the index read its file again.
       const later = await claim(seed, 'erste Risse', 'evidence');
 
@@ -386,7 +331,7 @@ describe('the claims board and links between claims over the IPC path', () => {
       ).toEqual({ code: 'NOT_FOUND', message: 'This link between claims is already gone.' });
 
       // The remaining link survives a restart: it lives in the annotations file.
-      await restart();
+      await app.restart();
       expect(await counts(thesis)).toEqual({ supports: 0, contradicts: 1, relatedTo: 0 });
       const afterRestart = await relations(thesis);
       expect(afterRestart.from).toEqual([
@@ -439,7 +384,7 @@ describe('the claims board and links between claims over the IPC path', () => {
       for (const [label, payload, code] of refusals) {
         const error = errorOf(await call('relations:create', payload));
         expect(error.code, label).toBe(code);
-        expect(error.message, label).not.toContain(dataDir);
+        expect(error.message, label).not.toContain(app.dataDir);
       }
       expect(errorOf(await call('relations:create', refusals[0]![1])).message).toContain('thesis');
       expect(errorOf(await call('relations:create', refusals[2]![1])).message).toContain(
@@ -509,7 +454,7 @@ describe('the claims board and links between claims over the IPC path', () => {
       );
 
       // And all of it is what a fresh start reads.
-      await restart();
+      await app.restart();
       expect(await counts(thesis)).toEqual({ supports: 1, contradicts: 2, relatedTo: 0 });
     });
 

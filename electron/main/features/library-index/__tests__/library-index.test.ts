@@ -4,28 +4,18 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClaimPage } from '../../../../../shared/claims/claim-page';
 import type { ClaimFilter } from '../../../../../shared/claims/claim-query';
-import type { Article, ArticleAdded, ArticleSummary } from '../../../../../shared/domain/article';
+import type { Article, ArticleSummary } from '../../../../../shared/domain/article';
 import type { ClaimRelations } from '../../../../../shared/domain/claim-relations';
 import type { AnchoredHighlight, Highlight } from '../../../../../shared/domain/highlight';
 import type { IndexStatus, SearchResults } from '../../../../../shared/domain/search-result';
 import type { Envelope } from '../../../../../shared/ipc/envelope';
-import type { ChannelHandlers } from '../../../ipc/channel-handlers';
-import { invokeChannel } from '../../../ipc/invoke-channel';
 import type { Logger } from '../../../logging/logger';
-import { openLibrary, type Library } from '../../../storage/open-library';
-import { chosenPathsDialogs } from '../../../test-support/chosen-paths-dialogs';
 import { collectingLogger } from '../../../test-support/collecting-logger';
 import { valueOf } from '../../../test-support/envelope-of';
 import { snapshotFolder } from '../../../test-support/folder-snapshot';
-import { createTempDataDir } from '../../../test-support/temp-data-dir';
+import { mainHarness } from '../../../test-support/main-harness';
 import { createTestParserPool } from '../../../test-support/test-parser-pool';
-import { buildArticle } from '../../articles/build-article';
 import { companyDetector } from '../../companies/company-detector';
-import { createMainHandlers } from '../../create-main-handlers';
-import { parsePlainText } from '../../import/formats/parse-plain-text';
-import type { LibraryIndex } from '../library-index';
-
-const seedsDir = join(import.meta.dirname, '../../../../../seeds');
 
 const NVIDIA =
   'Nvidia reports record data-center revenue\n\nMargins expanded as demand for accelerators outpaced supply. OpenAI and other labs keep ordering.';
@@ -41,75 +31,33 @@ function spanOf(text: string, words: string): { start: number; end: number } {
 const ref = (h: Highlight) => ({ articleId: h.articleId, id: h.id });
 
 describe('the library index (claims board, links, search) and its cache', () => {
-  let dataDir: string;
-  let cleanup: () => Promise<void>;
-  let library: Library | undefined;
-  let handlers: ChannelHandlers;
-  let index: LibraryIndex;
-  let logger: ReturnType<typeof collectingLogger>;
   let clock: number;
   const parser = createTestParserPool();
-  const call = (channel: string, payload?: unknown) =>
-    invokeChannel(handlers, channel, payload, logger);
-  const cachePath = () => join(dataDir, 'cache', 'library-index.bin');
+  const app = mainHarness({ parser, now: () => new Date(clock) });
+  const { call, close, importSeed } = app;
+  const cachePath = () => join(app.dataDir, 'cache', 'library-index.bin');
 
   /**
-   * Opens the library and its handlers as the app does. `onLog` sees each log line as it
-   * is written (the index logs when a build starts). Waits for the index's build unless
-   * told not to.
+   * Starts the app over the data folder. `onLog` sees each log line as it is written (the
+   * index logs when a build starts). Waits for the index's build unless told not to.
    */
   async function start({
     wait = true,
     onLog,
   }: { wait?: boolean; onLog?: (line: string) => void } = {}): Promise<void> {
-    logger = collectingLogger();
+    const logger = collectingLogger();
     const watched: Logger = {
+      ...logger,
       info: (...args) => {
         logger.info(...args);
         onLog?.(String(args[0]));
       },
-      warn: (...args) => logger.warn(...args),
-      error: (...args) => logger.error(...args),
     };
-    library = await openLibrary(dataDir, { logger: watched });
-    handlers = createMainHandlers({
-      library,
-      seedsDir,
-      parser,
-      dialogs: chosenPathsDialogs(),
-      now: () => new Date(clock),
-      logger: watched,
-      onIndex: (created) => (index = created),
-    });
-    if (wait) await index.whenBuilt();
-  }
-  async function close(): Promise<void> {
-    await library?.close();
-    library = undefined;
+    await app.start({ wait, logger: watched });
   }
 
-  async function importSeed(): Promise<Article> {
-    const { article } = valueOf<ArticleAdded>(
-      await call('samples:import', { sampleId: 'microsoft-openai-de' }),
-    );
-    return valueOf<Article>(await call('articles:get', { id: article.id }));
-  }
-
-  /** A plain-text article stored and indexed as an import does, without the parser worker. */
-  async function addArticle(text: string, publishedAt: string): Promise<Article> {
-    const built = await buildArticle(
-      {
-        document: { ...parsePlainText(text), metadata: { language: 'en' } },
-        given: { publishedAt, source: 'Reuters' },
-        origin: { kind: 'paste', format: 'text' },
-        detector: companyDetector(library!.settings.watchlist()),
-      },
-      new Date(clock),
-    );
-    await library!.articles.insert(built);
-    await index.articleChanged(built.id);
-    return valueOf<Article>(await call('articles:get', { id: built.id }));
-  }
+  const addArticle = (text: string, publishedAt: string) =>
+    app.addArticle(text, { language: 'en', given: { publishedAt, source: 'Reuters' } });
 
   async function claim(
     article: Article,
@@ -181,14 +129,10 @@ describe('the library index (claims board, links, search) and its cache', () => 
   }
 
   beforeEach(async () => {
-    ({ dir: dataDir, cleanup } = await createTempDataDir());
     clock = Date.parse('2026-11-25T09:00:00.000Z');
     await start();
   });
-  afterEach(async () => {
-    await close();
-    await cleanup();
-  });
+  afterEach(() => app.cleanup());
   afterAll(() => parser.close());
 
   describe('companies found at import', () => {
@@ -234,7 +178,7 @@ describe('the library index (claims board, links, search) and its cache', () => 
       valueOf(
         await call('settings:saveWatchlist', [{ name: 'OpenAI', ticker: 'opai', aliases: [] }]),
       );
-      await index.whenBuilt();
+      await app.index.whenBuilt();
       const stamp = companyDetector([{ name: 'OpenAI', ticker: 'OPAI', aliases: [] }]).stamp;
       expect(await summary(seed.id)).toMatchObject({
         tickers: ['MSFT'],
@@ -278,7 +222,7 @@ describe('the library index (claims board, links, search) and its cache', () => 
       // Straight away, before the startup check has looked at a single shard.
       expect(await page()).toEqual(before.board);
       expect(await observe(thesis)).toEqual(before);
-      await index.whenBuilt();
+      await app.index.whenBuilt();
       expect(buildLogged).toBe(false);
       expect(await status()).toEqual({ state: 'ready', done: 0, total: 0 });
       expect(await observe(thesis)).toEqual(before);
@@ -298,7 +242,7 @@ describe('the library index (claims board, links, search) and its cache', () => 
           if (line.startsWith('Index: updating')) during = call('search:status');
         },
       });
-      await index.whenBuilt();
+      await app.index.whenBuilt();
       expect(during).toBeDefined();
       expect(valueOf(await during!)).toEqual({ state: 'building', done: 0, total: 2 });
       expect(await status()).toEqual({ state: 'ready', done: 2, total: 2 });
@@ -368,7 +312,7 @@ describe('the library index (claims board, links, search) and its cache', () => 
     it('picks up, at the next start, claims changed on disk while the app was closed', async () => {
       const { seed, thesis, risk } = await populate();
       await close();
-      const path = join(dataDir, 'articles', seed.id, 'annotations.json');
+      const path = join(app.dataDir, 'articles', seed.id, 'annotations.json');
       const file = JSON.parse(await readFile(path, 'utf8'));
       expect(file.schemaVersion).toBe(3);
       const stamp = '2026-11-26T08:00:00.000Z';
@@ -412,17 +356,17 @@ describe('the library index (claims board, links, search) and its cache', () => 
       const before = await observe(thesis);
       await close();
       await rm(cachePath());
-      const indexPath = join(dataDir, 'library.json');
+      const indexPath = join(app.dataDir, 'library.json');
       const libraryFile = JSON.parse(await readFile(indexPath, 'utf8'));
       await writeFile(indexPath, JSON.stringify({ ...libraryFile, schemaVersion: 99 }));
-      const files = await snapshotFolder(dataDir);
+      const files = await snapshotFolder(app.dataDir);
 
       await start();
-      expect(library!.status().readOnlyReason).toContain('newer version of Margin');
+      expect(app.library.status().readOnlyReason).toContain('newer version of Margin');
       expect(await status()).toEqual({ state: 'ready', done: 2, total: 2 });
       expect(await observe(thesis)).toEqual(before);
       await close();
-      const after = await snapshotFolder(dataDir);
+      const after = await snapshotFolder(app.dataDir);
       delete files['margin.lock'];
       delete after['margin.lock'];
       expect(after).toEqual(files);

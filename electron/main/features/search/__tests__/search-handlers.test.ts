@@ -1,6 +1,5 @@
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Article, ArticleAdded } from '../../../../../shared/domain/article';
+import type { Article } from '../../../../../shared/domain/article';
 import type { EnsuredTags } from '../../../../../shared/domain/codebook';
 import type { AnchoredHighlight, Highlight } from '../../../../../shared/domain/highlight';
 import type {
@@ -10,22 +9,9 @@ import type {
   Snippet,
 } from '../../../../../shared/domain/search-result';
 import { foldTermForms } from '../../../../../shared/search/fold-term';
-import type { ChannelHandlers } from '../../../ipc/channel-handlers';
-import { invokeChannel } from '../../../ipc/invoke-channel';
-import { openLibrary, type Library } from '../../../storage/open-library';
-import { chosenPathsDialogs } from '../../../test-support/chosen-paths-dialogs';
-import { collectingLogger } from '../../../test-support/collecting-logger';
 import { errorOf, valueOf } from '../../../test-support/envelope-of';
-import { createTempDataDir } from '../../../test-support/temp-data-dir';
+import { mainHarness } from '../../../test-support/main-harness';
 import { createTestParserPool } from '../../../test-support/test-parser-pool';
-import { buildArticle } from '../../articles/build-article';
-import { companyDetector } from '../../companies/company-detector';
-import { createMainHandlers } from '../../create-main-handlers';
-import { parsePlainText } from '../../import/formats/parse-plain-text';
-import type { LibraryIndex } from '../../library-index/library-index';
-
-const seedsDir = join(import.meta.dirname, '../../../../../seeds');
-const logger = collectingLogger();
 
 const HEALTHINEERS =
   'Healthineers hebt die Prognose an\n\nDie Healthineers-Aktie legte um 2,5 Prozent zu. Der Medizintechnik-Konzern sieht Rückenwind im Geschäft mit Bildgebung; die Marge soll steigen.';
@@ -53,29 +39,10 @@ const matches =
     foldTermForms(word).some((form) => (prefix ? form.startsWith(term) : form === term));
 
 describe('search over the IPC path', () => {
-  let dataDir: string;
-  let cleanup: () => Promise<void>;
-  let library: Library;
-  let handlers: ChannelHandlers;
-  let index: LibraryIndex;
   let clock: number;
   const parser = createTestParserPool();
-  const call = (channel: string, payload?: unknown) =>
-    invokeChannel(handlers, channel, payload, logger);
-
-  async function start(): Promise<void> {
-    library = await openLibrary(dataDir, { logger });
-    handlers = createMainHandlers({
-      library,
-      seedsDir,
-      parser,
-      dialogs: chosenPathsDialogs(),
-      now: () => new Date(clock),
-      logger,
-      onIndex: (created) => (index = created),
-    });
-    await index.whenBuilt();
-  }
+  const app = mainHarness({ parser, now: () => new Date(clock) });
+  const { call } = app;
 
   async function search(query: string, limit = 20): Promise<SearchResult[]> {
     return valueOf<SearchResults>(await call('search:query', { query, limit })).results;
@@ -112,31 +79,16 @@ describe('search over the IPC path', () => {
   let healthineers: Article;
 
   beforeEach(async () => {
-    ({ dir: dataDir, cleanup } = await createTempDataDir());
     clock = Date.parse('2026-11-25T09:00:00.000Z');
-    await start();
-    const { article } = valueOf<ArticleAdded>(
-      await call('samples:import', { sampleId: 'microsoft-openai-de' }),
-    );
-    seed = valueOf<Article>(await call('articles:get', { id: article.id }));
+    await app.start();
+    seed = await app.importSeed();
     // A second article, stored and indexed as an import does (without the parser worker).
-    const built = await buildArticle(
-      {
-        document: { ...parsePlainText(HEALTHINEERS), metadata: { language: 'de' } },
-        given: { source: 'FAZ', publishedAt: '2026-10-15' },
-        origin: { kind: 'paste', format: 'text' },
-        detector: companyDetector([]),
-      },
-      new Date(clock),
-    );
-    await library.articles.insert(built);
-    await index.articleChanged(built.id);
-    healthineers = valueOf<Article>(await call('articles:get', { id: built.id }));
+    healthineers = await app.addArticle(HEALTHINEERS, {
+      language: 'de',
+      given: { source: 'FAZ', publishedAt: '2026-10-15' },
+    });
   });
-  afterEach(async () => {
-    await library.close();
-    await cleanup();
-  });
+  afterEach(() => app.cleanup());
   afterAll(() => parser.close());
 
   describe('articles', () => {
@@ -310,19 +262,10 @@ describe('search over the IPC path', () => {
         await claim(healthineers, words);
       }
       const filler = 'Die Märkte bewegten sich kaum, die Umsätze blieben dünn. '.repeat(600);
-      const built = await buildArticle(
-        {
-          document: {
-            ...parsePlainText(`Wochenausblick\n\n${filler}Ein Händler sprach vom Zebrakurs.`),
-            metadata: { language: 'de' },
-          },
-          origin: { kind: 'paste', format: 'text' },
-          detector: companyDetector([]),
-        },
-        new Date(clock),
+      const built = await app.addArticle(
+        `Wochenausblick\n\n${filler}Ein Händler sprach vom Zebrakurs.`,
+        { language: 'de' },
       );
-      await library.articles.insert(built);
-      await index.articleChanged(built.id);
 
       const results = await search('Zebrakurs', 2);
       expect(results.filter((r) => r.kind === 'claim')).toEqual([]);
@@ -332,7 +275,7 @@ describe('search over the IPC path', () => {
     });
 
     it('finds an article by its new title even when a claim change overtook the title change', async () => {
-      await library.articles.updateMetadata({
+      await app.library.articles.updateMetadata({
         id: healthineers.id,
         title: 'Zebrakurs bei Siemens Healthineers',
         source: healthineers.source,
@@ -343,8 +286,8 @@ describe('search over the IPC path', () => {
         tickers: healthineers.tickers,
       });
       // Both announced at once: the second overtakes the first, which is then not applied.
-      const titleChanged = index.articleChanged(healthineers.id);
-      const claimsChanged = index.claimsChanged(healthineers.id);
+      const titleChanged = app.index.articleChanged(healthineers.id);
+      const claimsChanged = app.index.claimsChanged(healthineers.id);
       await Promise.all([titleChanged, claimsChanged]);
       const found = await articleResults('Zebrakurs');
       expect(found.map((r) => [r.articleId, r.articleTitle])).toEqual([

@@ -6,23 +6,11 @@ import type { Article, ArticleSummary } from '../../../../../shared/domain/artic
 import type { WatchlistEntry } from '../../../../../shared/domain/company';
 import type { AnchoredHighlight } from '../../../../../shared/domain/highlight';
 import type { IndexStatus } from '../../../../../shared/domain/search-result';
-import type { ChannelHandlers } from '../../../ipc/channel-handlers';
-import { invokeChannel } from '../../../ipc/invoke-channel';
-import { openLibrary, type Library } from '../../../storage/open-library';
-import { chosenPathsDialogs } from '../../../test-support/chosen-paths-dialogs';
-import { collectingLogger } from '../../../test-support/collecting-logger';
 import { errorOf, valueOf } from '../../../test-support/envelope-of';
 import { snapshotFolder } from '../../../test-support/folder-snapshot';
-import { createTempDataDir } from '../../../test-support/temp-data-dir';
+import { mainHarness } from '../../../test-support/main-harness';
 import { createTestParserPool } from '../../../test-support/test-parser-pool';
-import { buildArticle } from '../../articles/build-article';
 import { companyDetector } from '../../companies/company-detector';
-import { createMainHandlers } from '../../create-main-handlers';
-import { parsePlainText } from '../../import/formats/parse-plain-text';
-import type { LibraryIndex } from '../../library-index/library-index';
-
-const seedsDir = join(import.meta.dirname, '../../../../../seeds');
-const logger = collectingLogger();
 
 const HEALTHINEERS =
   'Healthineers hebt die Prognose an\n\nDie Healthineers-Aktie legte um 2,5 Prozent zu. Der Medizintechnik-Konzern sieht Rückenwind im Geschäft mit Bildgebung.';
@@ -36,54 +24,20 @@ const SHL: WatchlistEntry = {
 };
 
 describe('settings over the IPC path: the watchlist', () => {
-  let dataDir: string;
-  let cleanup: () => Promise<void>;
-  let library: Library;
-  let handlers: ChannelHandlers;
-  let index: LibraryIndex;
   const parser = createTestParserPool();
-  const now = () => new Date('2026-11-25T09:00:00.000Z');
-  const call = (channel: string, payload?: unknown) =>
-    invokeChannel(handlers, channel, payload, logger);
-
-  async function start(): Promise<void> {
-    library = await openLibrary(dataDir, { logger });
-    handlers = createMainHandlers({
-      library,
-      seedsDir,
-      parser,
-      dialogs: chosenPathsDialogs(),
-      now,
-      logger,
-      onIndex: (created) => (index = created),
-    });
-    await index.whenBuilt();
-  }
+  const app = mainHarness({ parser, now: () => new Date('2026-11-25T09:00:00.000Z') });
+  const { call } = app;
 
   /**
    * The library's own files, byte for byte: library.json and the article folders. The
    * derived index cache is left out: a timer may be writing it at any moment.
    */
   async function dataSnapshot(): Promise<Record<string, string>> {
-    const articles = await snapshotFolder(join(dataDir, 'articles'));
-    const index = await readFile(join(dataDir, 'library.json'));
+    const articles = await snapshotFolder(join(app.dataDir, 'articles'));
+    const index = await readFile(join(app.dataDir, 'library.json'));
     return { ...articles, 'library.json': index.toString('base64') };
   }
 
-  /** A plain-text article stored and indexed as an import does, without the parser worker. */
-  async function addArticle(text: string): Promise<Article> {
-    const built = await buildArticle(
-      {
-        document: { ...parsePlainText(text), metadata: { language: 'de' } },
-        origin: { kind: 'paste', format: 'text' },
-        detector: companyDetector(library.settings.watchlist()),
-      },
-      now(),
-    );
-    await library.articles.insert(built);
-    await index.articleChanged(built.id);
-    return valueOf<Article>(await call('articles:get', { id: built.id }));
-  }
   const summary = async (id: string) =>
     valueOf<ArticleSummary[]>(await call('articles:list')).find((a) => a.id === id)!;
   const claimsWithTicker = async (ticker: string) =>
@@ -101,15 +55,11 @@ describe('settings over the IPC path: the watchlist', () => {
   let notes: Article;
 
   beforeEach(async () => {
-    ({ dir: dataDir, cleanup } = await createTempDataDir());
-    await start();
-    news = await addArticle(HEALTHINEERS);
-    notes = await addArticle(CONFERENCE);
+    await app.start();
+    news = await app.addArticle(HEALTHINEERS, { language: 'de' });
+    notes = await app.addArticle(CONFERENCE, { language: 'de' });
   });
-  afterEach(async () => {
-    await library.close();
-    await cleanup();
-  });
+  afterEach(() => app.cleanup());
   afterAll(() => parser.close());
 
   it('starts empty', async () => {
@@ -157,7 +107,7 @@ describe('settings over the IPC path: the watchlist', () => {
     );
     expect(saved).toEqual([SHL]);
     expect(valueOf(await call('settings:watchlist'))).toEqual([SHL]);
-    await index.whenBuilt();
+    await app.index.whenBuilt();
 
     const stamp = companyDetector([SHL]).stamp;
     const found = expect.objectContaining({
@@ -184,10 +134,9 @@ describe('settings over the IPC path: the watchlist', () => {
     expect(valueOf<IndexStatus>(await call('search:status'))).toMatchObject({ state: 'ready' });
 
     // Stored in library.json, and nothing is detected again after a restart.
-    const onDisk = JSON.parse(await readFile(join(dataDir, 'library.json'), 'utf8'));
+    const onDisk = JSON.parse(await readFile(join(app.dataDir, 'library.json'), 'utf8'));
     expect(onDisk.settings).toEqual({ watchlist: [SHL] });
-    await library.close();
-    await start();
+    await app.restart();
     expect(valueOf(await call('settings:watchlist'))).toEqual([SHL]);
     expect(valueOf<IndexStatus>(await call('search:status'))).toEqual({
       state: 'ready',
@@ -198,7 +147,7 @@ describe('settings over the IPC path: the watchlist', () => {
 
     // Emptied again, detection falls back to the bundled list.
     valueOf(await call('settings:saveWatchlist', []));
-    await index.whenBuilt();
+    await app.index.whenBuilt();
     expect(await summary(news.id)).toMatchObject({
       tickers: ['SHL'],
       companiesStamp: companyDetector([]).stamp,
@@ -223,7 +172,7 @@ describe('settings over the IPC path: the watchlist', () => {
 
     it.each(malformed)('refuses a watchlist with %s as INVALID_INPUT', async (_label, payload) => {
       valueOf(await call('settings:saveWatchlist', [SHL]));
-      await index.whenBuilt();
+      await app.index.whenBuilt();
       const before = await dataSnapshot();
       const error = errorOf(await call('settings:saveWatchlist', payload));
       expect(error.code).toBe('INVALID_INPUT');

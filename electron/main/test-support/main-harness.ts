@@ -1,0 +1,133 @@
+import { join } from 'node:path';
+import type { Article, ArticleAdded } from '../../../shared/domain/article';
+import type { Envelope } from '../../../shared/ipc/envelope';
+import { buildArticle, type GivenMetadata } from '../features/articles/build-article';
+import { companyDetector } from '../features/companies/company-detector';
+import { createMainHandlers } from '../features/create-main-handlers';
+import { parsePlainText } from '../features/import/formats/parse-plain-text';
+import type { ParserPool } from '../features/import/worker/parser-pool';
+import type { LibraryIndex } from '../features/library-index/library-index';
+import type { ChannelHandlers } from '../ipc/channel-handlers';
+import { invokeChannel } from '../ipc/invoke-channel';
+import type { Logger } from '../logging/logger';
+import { openLibrary, type Library } from '../storage/open-library';
+import { chosenPathsDialogs } from './chosen-paths-dialogs';
+import { collectingLogger } from './collecting-logger';
+import { valueOf } from './envelope-of';
+import { createTempDataDir } from './temp-data-dir';
+
+const seedsDir = join(import.meta.dirname, '../../../seeds');
+
+export interface MainHarness {
+  /** The data folder: created by the first `start`, removed by `cleanup`. */
+  readonly dataDir: string;
+  /** The open library; reading it while closed fails the test. */
+  readonly library: Library;
+  /** The index of the last start: tests wait for its builds. */
+  readonly index: LibraryIndex;
+  /** One call as the renderer makes it, through the contract and back in an envelope. */
+  call(channel: string, payload?: unknown): Promise<Envelope<unknown>>;
+  /**
+   * Opens the library and every channel's handler as the app does, then waits for the
+   * index's build unless told not to. `logger` replaces the quiet one until the next start.
+   */
+  start(options?: { wait?: boolean; logger?: Logger }): Promise<void>;
+  close(): Promise<void>;
+  restart(): Promise<void>;
+  /** Closes the library and removes the data folder, so the next `start` gets a fresh one. */
+  cleanup(): Promise<void>;
+  /** The bundled sample, imported through its channel. */
+  importSeed(): Promise<Article>;
+  /**
+   * A plain-text article stored and indexed as an import does (parsed, companies detected
+   * with the current watchlist, dated `now()`), without the parser worker: its start-up
+   * would dominate these tests.
+   */
+  addArticle(text: string, options: { language: string; given?: GivenMetadata }): Promise<Article>;
+}
+
+/**
+ * The main process over a real temp data folder, wired as the app wires it: only the
+ * native dialogs are replaced, and the log is kept quiet. The parser pool is the test's,
+ * so it outlives restarts. Nothing here uses `this`: tests destructure `call` and the rest.
+ */
+export function mainHarness({ parser, now }: { parser: ParserPool; now: () => Date }): MainHarness {
+  const logger: Logger = collectingLogger();
+  let folder: { dir: string; cleanup: () => Promise<void> } | undefined;
+  let library: Library | undefined;
+  let handlers: ChannelHandlers | undefined;
+  let index: LibraryIndex | undefined;
+  let callLogger = logger;
+
+  const call = (channel: string, payload?: unknown) => {
+    if (!handlers) throw new Error('a channel is called before the first start');
+    return invokeChannel(handlers, channel, payload, callLogger);
+  };
+  const close = async () => {
+    await library?.close();
+    library = undefined;
+  };
+  const start: MainHarness['start'] = async ({ wait = true, logger: used = logger } = {}) => {
+    folder ??= await createTempDataDir();
+    callLogger = used;
+    library = await openLibrary(folder.dir, { logger: used });
+    handlers = createMainHandlers({
+      library,
+      seedsDir,
+      parser,
+      dialogs: chosenPathsDialogs(),
+      now,
+      logger: used,
+      onIndex: (created) => (index = created),
+    });
+    if (wait) await harness.index.whenBuilt();
+  };
+
+  const harness: MainHarness = {
+    get dataDir() {
+      if (!folder) throw new Error('the data folder is read before the first start');
+      return folder.dir;
+    },
+    get library() {
+      if (!library) throw new Error('the library is read while it is closed');
+      return library;
+    },
+    get index() {
+      if (!index) throw new Error('the index is read before the first start');
+      return index;
+    },
+    call,
+    start,
+    close,
+    async restart() {
+      await close();
+      await start();
+    },
+    async cleanup() {
+      await close();
+      await folder?.cleanup();
+      folder = undefined;
+    },
+    async importSeed() {
+      const { article } = valueOf<ArticleAdded>(
+        await call('samples:import', { sampleId: 'microsoft-openai-de' }),
+      );
+      return valueOf<Article>(await call('articles:get', { id: article.id }));
+    },
+    async addArticle(text, { language, given }) {
+      const built = await buildArticle(
+        {
+          document: { ...parsePlainText(text), metadata: { language } },
+          given,
+          origin: { kind: 'paste', format: 'text' },
+          detector: companyDetector(harness.library.settings.watchlist()),
+        },
+        now(),
+      );
+      const { article } = await harness.library.articles.insert(built);
+      await harness.index.articleChanged(article.id);
+      return valueOf<Article>(await call('articles:get', { id: article.id }));
+    },
+  };
+  return harness;
+}
