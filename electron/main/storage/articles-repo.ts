@@ -18,6 +18,7 @@ import type { StoreContext } from './store-context';
 import { StoreFileError } from './store-file-spec';
 import { articleDetailsFileSpec, type LibraryFile } from './store-files';
 import { toArticleSummary } from './to-article-summary';
+import { withDetection } from './with-detection';
 import { writeArticleFolder } from './write-article-folder';
 
 export interface ArticlesRepo {
@@ -190,13 +191,7 @@ export function createArticlesRepo({
       const previous = index.data.articles;
       index.data.articles = previous.map((article) => {
         const found = byId.get(article.id);
-        if (!found) return article;
-        return {
-          ...article,
-          companies: found.companies,
-          companiesStamp: found.stamp,
-          tickers: article.tickersByAnalyst ? article.tickers : found.tickers,
-        };
+        return found ? withDetection(article, found) : article;
       });
       try {
         await index.write();

@@ -13,6 +13,7 @@ import { SearchIndex, type SearchHit } from '../../../../shared/search/search-in
 import type { Logger } from '../../logging/logger';
 import type { CompanyDetection as StoredDetection } from '../../storage/articles-repo';
 import { readIndexCache, writeIndexCache } from '../../storage/index-cache-file';
+import { withDetection } from '../../storage/with-detection';
 import type { Library } from '../../storage/open-library';
 import type { CompanyDetector } from '../companies/company-detector';
 import { claimRows } from './claim-rows';
@@ -49,6 +50,8 @@ export interface LibraryIndexDeps {
  * companies (which costs ~0.5 s of main's time for 10,000 articles, so not too often).
  */
 const BUILD_BATCH = 500;
+/** Articles read at once within a step (their texts are in memory together). */
+const READ_AT_ONCE = 16;
 
 interface ArticleEntry extends CachedArticle {
   /** Search keys of its claims, so an edit re-indexes only what changed. */
@@ -418,47 +421,51 @@ export class LibraryIndex {
 
   private async buildBatch(batch: readonly Work[], detector: CompanyDetector): Promise<void> {
     const { library, logger } = this.deps;
-    const read = await Promise.all(
-      batch.map(async (item) => {
-        const generation = this.generations.get(item.summary.id) ?? 0;
-        try {
-          const article = await library.articles.get(item.summary.id);
-          const highlights = item.claims
-            ? await library.annotations.listHighlights(item.summary.id)
-            : null;
-          return { item, generation, article, highlights };
-        } catch (error) {
-          logger.warn(`Index: skipped article ${item.summary.id}`, error);
-          return null;
-        }
-      }),
-    );
     const detections: StoredDetection[] = [];
-    for (const r of read) {
-      if (!r?.item.detection) continue;
-      detections.push({
-        id: r.item.summary.id,
-        stamp: detector.stamp,
-        ...detector.detect(r.article.text),
-      });
+    // A few at a time: each article's text is held only until it is indexed.
+    for (let i = 0; i < batch.length && !this.closed; i += READ_AT_ONCE) {
+      const read = await Promise.all(
+        batch.slice(i, i + READ_AT_ONCE).map(async (item) => {
+          const generation = this.generations.get(item.summary.id) ?? 0;
+          try {
+            const article = await library.articles.get(item.summary.id);
+            const highlights = item.claims
+              ? await library.annotations.listHighlights(item.summary.id)
+              : null;
+            return { item, generation, article, highlights };
+          } catch (error) {
+            logger.warn(`Index: skipped article ${item.summary.id}`, error);
+            return null;
+          }
+        }),
+      );
+      for (const r of read) {
+        if (!r || this.closed) continue;
+        const id = r.item.summary.id;
+        const current = library.articles.findById(id);
+        if (!current) continue;
+        // Indexed as the summary will read once the batch's detections are stored.
+        let summary = current;
+        if (r.item.detection) {
+          const found = { id, stamp: detector.stamp, ...detector.detect(r.article.text) };
+          detections.push(found);
+          summary = withDetection(current, found);
+        }
+        const fresh = (this.generations.get(id) ?? 0) === r.generation;
+        // The document follows the summary as it is now, whoever changed it meanwhile.
+        if (fresh || this.documentStale(summary)) this.applyDocument(summary, r.article.text);
+        if (!fresh) continue; // a later change of its claims was applied already
+        const entry = this.entries.get(id);
+        const claims = r.highlights
+          ? anchored(r.article.text, r.highlights)
+          : (entry?.claims ?? []);
+        this.applyClaims(summary, claims, r.item.annotationsStamp);
+      }
     }
     try {
       await library.articles.updateDetections(detections);
     } catch (error) {
       logger.warn('Index: could not store the companies found', error);
-    }
-    for (const r of read) {
-      if (!r || this.closed) continue;
-      const id = r.item.summary.id;
-      const summary = library.articles.findById(id);
-      if (!summary) continue;
-      const fresh = (this.generations.get(id) ?? 0) === r.generation;
-      // The document follows the summary as it is now, whoever changed it meanwhile.
-      if (fresh || this.documentStale(summary)) this.applyDocument(summary, r.article.text);
-      if (!fresh) continue; // a later change of its claims was applied already
-      const entry = this.entries.get(id);
-      const claims = r.highlights ? anchored(r.article.text, r.highlights) : (entry?.claims ?? []);
-      this.applyClaims(summary, claims, r.item.annotationsStamp);
     }
   }
 
