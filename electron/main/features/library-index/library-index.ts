@@ -175,7 +175,8 @@ export class LibraryIndex {
       return () => {
         // An article edit whose own update was overtaken by this one lands here.
         if (this.documentStale(summary)) this.applyDocument(summary, article.text);
-        this.applyClaims(summary, anchored(article.text, highlights), stamp);
+        const known = this.entries.get(articleId)?.claims;
+        this.applyClaims(summary, anchored(article.text, highlights, known), stamp);
       };
     });
   }
@@ -204,7 +205,8 @@ export class LibraryIndex {
       ]);
       return () => {
         this.applyDocument(summary, article.text);
-        this.applyClaims(summary, anchored(article.text, highlights), stamp);
+        const known = this.entries.get(articleId)?.claims;
+        this.applyClaims(summary, anchored(article.text, highlights, known), stamp);
       };
     });
   }
@@ -457,7 +459,7 @@ export class LibraryIndex {
         if (!fresh) continue; // a later change of its claims was applied already
         const entry = this.entries.get(id);
         const claims = r.highlights
-          ? anchored(r.article.text, r.highlights)
+          ? anchored(r.article.text, r.highlights, entry?.claims)
           : (entry?.claims ?? []);
         this.applyClaims(summary, claims, r.item.annotationsStamp);
       }
@@ -572,10 +574,39 @@ export class LibraryIndex {
   }
 }
 
-function anchored(text: string, highlights: readonly Highlight[]): AnchoredHighlight[] {
+/**
+ * Anchors the article's highlights in its text. Article texts never change, so a claim
+ * whose selectors are those of an already anchored version keeps that anchor: a save in an
+ * article with 1,000 claims re-anchors one of them, not all.
+ */
+function anchored(
+  text: string,
+  highlights: readonly Highlight[],
+  known: readonly AnchoredHighlight[] = [],
+): AnchoredHighlight[] {
+  const previous = new Map(known.map((c) => [c.highlight.id, c]));
+  const kept = (h: Highlight) => {
+    const before = previous.get(h.id);
+    return before && sameSelectors(before.highlight.selectors, h.selectors) ? before : undefined;
+  };
+  const fresh = highlights.filter((h) => !kept(h));
   const anchors = anchorHighlights(
     text,
-    highlights.map((h) => h.selectors),
+    fresh.map((h) => h.selectors),
   );
-  return highlights.map((highlight, i) => ({ highlight, anchor: anchors[i] ?? null }));
+  const found = new Map(fresh.map((h, i) => [h.id, anchors[i] ?? null]));
+  return highlights.map((highlight) => ({
+    highlight,
+    anchor: kept(highlight)?.anchor ?? found.get(highlight.id) ?? null,
+  }));
+}
+
+function sameSelectors(a: Highlight['selectors'], b: Highlight['selectors']): boolean {
+  return (
+    a.quote.exact === b.quote.exact &&
+    a.quote.prefix === b.quote.prefix &&
+    a.quote.suffix === b.quote.suffix &&
+    a.position.start === b.position.start &&
+    a.position.end === b.position.end
+  );
 }

@@ -13,6 +13,7 @@ import { errorOf, valueOf } from '../../../test-support/envelope-of';
 import { snapshotFolder } from '../../../test-support/folder-snapshot';
 import { mainHarness } from '../../../test-support/main-harness';
 import { createTestParserPool } from '../../../test-support/test-parser-pool';
+import { spanOf } from '../../../test-support/span-of';
 
 const seedsDir = join(import.meta.dirname, '../../../../../seeds');
 const seedText = await readFile(join(seedsDir, 'microsoft-openai-de.txt'), 'utf8');
@@ -21,14 +22,6 @@ const HEALTHINEERS =
   'Healthineers hebt die Prognose an\n\nDie Healthineers-Aktie legte um 2,5 Prozent zu. Der Medizintechnik-Konzern sieht Rückenwind im Geschäft mit Bildgebung; die Marge soll steigen.';
 const NVIDIA =
   'Nvidia reports record data-center revenue\n\nMargins expanded as demand for accelerators outpaced supply. The regulator is reviewing export rules, which could cut sales to China.';
-
-/** The span of `words` in `text`, failing the test when they are not there exactly once. */
-function spanOf(text: string, words: string): { start: number; end: number } {
-  const start = text.indexOf(words);
-  expect(start, `"${words}" in the article`).toBeGreaterThanOrEqual(0);
-  expect(text.indexOf(words, start + 1), `"${words}" only once`).toBe(-1);
-  return { start, end: start + words.length };
-}
 
 const ref = (h: Highlight) => ({ articleId: h.articleId, id: h.id });
 

@@ -19,6 +19,7 @@ import { createTestParserPool } from '../../../test-support/test-parser-pool';
 import { buildArticle } from '../../articles/build-article';
 import { createMainHandlers } from '../../create-main-handlers';
 import { errorOf, valueOf } from '../../../test-support/envelope-of';
+import { spanOf } from '../../../test-support/span-of';
 
 const seedsDir = join(import.meta.dirname, '../../../../../seeds');
 const logger = collectingLogger();
@@ -28,14 +29,6 @@ const PARAGRAPHS = [
   'Die Bafin prüft das Geschäft mit Rechenzentren; eine Auflage könnte die Marge drücken.',
   'Der Vorstand bestätigt die Prognose für das Geschäftsjahr und erhöht die Dividende.',
 ];
-
-/** The span of `words` in `text`, failing the test when they are not there exactly once. */
-function spanOf(text: string, words: string): { start: number; end: number } {
-  const start = text.indexOf(words);
-  expect(start, `"${words}" in the article`).toBeGreaterThanOrEqual(0);
-  expect(text.indexOf(words, start + 1), `"${words}" only once`).toBe(-1);
-  return { start, end: start + words.length };
-}
 
 describe('highlights over the IPC path', () => {
   let dataDir: string;

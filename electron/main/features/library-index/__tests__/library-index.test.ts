@@ -16,17 +16,10 @@ import { snapshotFolder } from '../../../test-support/folder-snapshot';
 import { mainHarness } from '../../../test-support/main-harness';
 import { createTestParserPool } from '../../../test-support/test-parser-pool';
 import { companyDetector } from '../../companies/company-detector';
+import { spanOf } from '../../../test-support/span-of';
 
 const NVIDIA =
   'Nvidia reports record data-center revenue\n\nMargins expanded as demand for accelerators outpaced supply. OpenAI and other labs keep ordering.';
-
-/** The words' span in `text`, failing the test when they are not there exactly once. */
-function spanOf(text: string, words: string): { start: number; end: number } {
-  const start = text.indexOf(words);
-  expect(start, `"${words}" in the article`).toBeGreaterThanOrEqual(0);
-  expect(text.indexOf(words, start + 1), `"${words}" only once`).toBe(-1);
-  return { start, end: start + words.length };
-}
 
 const ref = (h: Highlight) => ({ articleId: h.articleId, id: h.id });
 
