@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { Article } from '../shared/domain/article';
 import type { Highlight } from '../shared/domain/highlight';
+import { DEFAULT_RECOMMENDATION_SCALE } from '../shared/domain/memo';
 import { libraryLayout } from '../electron/main/storage/library-layout';
 import { serializeStoreFile } from '../electron/main/storage/parse-store-file';
 import {
@@ -140,8 +141,8 @@ export async function writeShardedLibrary(
   await writeFile(
     layout.libraryFile,
     serializeStoreFile(libraryFileSpec, {
-      schemaVersion: 4,
-      settings: { watchlist: [] },
+      schemaVersion: 5,
+      settings: { watchlist: [], recommendationScale: [...DEFAULT_RECOMMENDATION_SCALE] },
       codebook: [
         {
           id: AZURE_TAG_ID,

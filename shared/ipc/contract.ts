@@ -35,6 +35,28 @@ import { ClaimQuery } from '../claims/claim-query';
 import { ClaimLink, ClaimLinkRef, NewClaimLinkInput } from '../domain/claim-relation';
 import { ClaimRelations } from '../domain/claim-relations';
 import { WatchlistEntry } from '../domain/company';
+import {
+  AddCitationInput,
+  AssembledSections,
+  AssembleInput,
+  CitationSnapshot,
+  CitationState,
+  HighlightIds,
+  Memo,
+  MemoBacklinks,
+  MemoHeaderUpdate,
+  MemoRef,
+  MemoRevision,
+  MemoRevisionRef,
+  MemoRevisionSummary,
+  MemoSaved,
+  MemoSaveInput,
+  MemoSnapshotInput,
+  MemoStatusUpdate,
+  MemoSummary,
+  NewMemoInput,
+  RecommendationScale,
+} from '../domain/memo';
 import { LibraryStatus } from '../domain/library-status';
 import { IndexStatus, SearchRequest, SearchResults } from '../domain/search-result';
 import { EntityId } from '../domain/primitives';
@@ -91,6 +113,27 @@ export const contract = {
     input: z.array(WatchlistEntry).max(500),
     output: z.array(WatchlistEntry),
   },
+  'settings:recommendationScale': { input: NoInput, output: RecommendationScale },
+  'settings:saveRecommendationScale': { input: RecommendationScale, output: RecommendationScale },
+  'memos:list': { input: NoInput, output: z.array(MemoSummary) },
+  'memos:get': { input: MemoRef, output: Memo },
+  'memos:create': { input: NewMemoInput, output: Memo },
+  /** An autosave of the body; refused when the memo changed since `baseVersion`. */
+  'memos:save': { input: MemoSaveInput, output: MemoSaved },
+  /** Changing the recommendation, price target or conviction needs a reason and is logged. */
+  'memos:updateHeader': { input: MemoHeaderUpdate, output: Memo },
+  'memos:setStatus': { input: MemoStatusUpdate, output: Memo },
+  /** Newest first. */
+  'memos:revisions': { input: MemoRef, output: z.array(MemoRevisionSummary) },
+  'memos:revision': { input: MemoRevisionRef, output: MemoRevision },
+  'memos:snapshot': { input: MemoSnapshotInput, output: MemoRevisionSummary },
+  /** The snapshot a new citation of this claim keeps. */
+  'memos:citation': { input: z.object({ highlightId: EntityId }), output: CitationSnapshot },
+  'memos:citationStates': { input: HighlightIds, output: z.array(CitationState) },
+  /** For each claim, the memos citing it (claims no memo cites are left out). */
+  'memos:backlinks': { input: HighlightIds, output: MemoBacklinks },
+  'memos:addCitation': { input: AddCitationInput, output: Memo },
+  'memos:assemble': { input: AssembleInput, output: AssembledSections },
   'codebook:list': { input: NoInput, output: z.array(Tag) },
   'codebook:ensure': { input: EnsureTagsInput, output: EnsuredTags },
   'codebook:rename': { input: RenameTagInput, output: z.array(Tag) },

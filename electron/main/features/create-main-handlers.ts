@@ -12,6 +12,7 @@ import { createImportHandlers } from './import/import-handlers';
 import type { ParserPool } from './import/worker/parser-pool';
 import { LibraryIndex } from './library-index/library-index';
 import { createLibraryHandlers } from './library/library-handlers';
+import { createMemosHandlers } from './memos/memos-handlers';
 import { createSampleCatalog } from './samples/sample-catalog';
 import { createSamplesHandlers } from './samples/samples-handlers';
 import { createSearchHandlers } from './search/search-handlers';
@@ -54,6 +55,7 @@ export function createMainHandlers({
     ...createSearchHandlers({ library, index, articleText }),
     ...createSettingsHandlers({ library, index }),
     ...createCodebookHandlers({ library, index }),
+    ...createMemosHandlers({ library, index, articleText, now }),
     ...createImportHandlers({ library, parser, dialogs, index, detector, now }),
     ...createSamplesHandlers({ library, samples, index, detector, now }),
   };

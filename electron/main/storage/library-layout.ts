@@ -9,7 +9,10 @@ import { join } from 'node:path';
  *     articles/<id>/annotations.json   its highlights (small, rewritten on each change)
  *     articles/<id>/details.json   the analyst's edits of its metadata (when there are any)
  *     articles/.staging-<id>/      an import being written; swept at startup
- *     memos/                       one file per memo (later)
+ *     memos/<id>/memo.json         a memo: header, body, conviction log (rewritten on each save)
+ *     memos/<id>/revisions.json    the list of its revisions, without their text (rewritten
+ *                                  when one is taken, after that revision's own file)
+ *     memos/<id>/revisions/<revisionId>.json   one revision, a whole copy of the memo (written once)
  *     cache/library-index.bin      claims board and search index: derived, rebuilt when missing
  */
 export interface LibraryLayout {
@@ -25,18 +28,24 @@ export interface LibraryLayout {
   annotationsFile(id: string): string;
   detailsFile(id: string): string;
   stagingDir(id: string): string;
+  memoDir(id: string): string;
+  memoFile(id: string): string;
+  revisionsFile(id: string): string;
+  revisionsDir(id: string): string;
+  revisionFile(id: string, revisionId: string): string;
 }
 
 export const STAGING_PREFIX = '.staging-';
 
 export function libraryLayout(dataDir: string): LibraryLayout {
   const articlesDir = join(dataDir, 'articles');
+  const memosDir = join(dataDir, 'memos');
   return {
     dataDir,
     libraryFile: join(dataDir, 'library.json'),
     lockFile: join(dataDir, 'margin.lock'),
     articlesDir,
-    memosDir: join(dataDir, 'memos'),
+    memosDir,
     cacheDir: join(dataDir, 'cache'),
     indexCacheFile: join(dataDir, 'cache', 'library-index.bin'),
     articleDir: (id) => join(articlesDir, id),
@@ -44,5 +53,10 @@ export function libraryLayout(dataDir: string): LibraryLayout {
     annotationsFile: (id) => join(articlesDir, id, 'annotations.json'),
     detailsFile: (id) => join(articlesDir, id, 'details.json'),
     stagingDir: (id) => join(articlesDir, `${STAGING_PREFIX}${id}`),
+    memoDir: (id) => join(memosDir, id),
+    memoFile: (id) => join(memosDir, id, 'memo.json'),
+    revisionsFile: (id) => join(memosDir, id, 'revisions.json'),
+    revisionsDir: (id) => join(memosDir, id, 'revisions'),
+    revisionFile: (id, revisionId) => join(memosDir, id, 'revisions', `${revisionId}.json`),
   };
 }

@@ -9,6 +9,7 @@ import { createCodebookRepo, type CodebookRepo } from './codebook-repo';
 import { acquireDataFolderLock } from './data-folder-lock';
 import { DurableJsonFile } from './durable-json-file';
 import { libraryLayout, type LibraryLayout } from './library-layout';
+import { openMemosRepo, type MemosRepo } from './memos-repo';
 import { readOnlyGuard } from './read-only-guard';
 import { readArticleSummaries } from './read-article-summaries';
 import { scanArticleFolders } from './scan-article-folders';
@@ -26,10 +27,14 @@ export interface Library {
   readonly annotations: AnnotationsRepo;
   readonly codebook: CodebookRepo;
   readonly settings: SettingsRepo;
+  readonly memos: MemosRepo;
   status(): LibraryStatus;
   /** Runs `task` when the library closes, before its own writes finish (caches flush here). */
   beforeClose(task: () => Promise<void>): void;
-  /** Waits for pending writes, then releases the lock. */
+  /**
+   * Runs the close tasks, takes a `close` revision of each memo changed since its last
+   * one, waits for pending writes, then releases the lock.
+   */
   close(): Promise<void>;
 }
 
@@ -160,12 +165,20 @@ export async function openLibrary(
       now,
       articleExists: (id) => articles.findById(id) !== undefined,
     });
+    const memos = await openMemosRepo({
+      layout,
+      assertWritable,
+      report,
+      now,
+      readOnly: readOnlyReason !== null,
+    });
     return {
       layout,
       articles,
       annotations,
       codebook,
       settings,
+      memos,
       beforeClose: (task) => closeTasks.push(task),
       status: () => ({
         dataDir,
@@ -174,14 +187,20 @@ export async function openLibrary(
         notices: [...notices],
       }),
       close: () => {
-        // The close tasks run first (they may still write); then new writes are refused and
-        // the ones under way finish before the lock is released.
+        // The close tasks and the memos' close revisions run first (they may still write);
+        // then new writes are refused and the ones under way finish before the lock is released.
         closing ??= Promise.allSettled(closeTasks.map((task) => task()))
+          .then(() =>
+            memos.takeCloseRevisions().catch((error: unknown) => {
+              logger.warn('Store: could not take the close revisions of the memos.', error);
+            }),
+          )
           .then(() => {
             stopWrites = true;
             return Promise.all([
               articles.flush(),
               annotations.flush(),
+              memos.flush(),
               indexWrites(async () => undefined),
             ]);
           })

@@ -3,6 +3,7 @@ import { Article, ArticleMetadataUpdate, ArticleSummary } from '../../../shared/
 import { Tag } from '../../../shared/domain/codebook';
 import { WatchlistEntry } from '../../../shared/domain/company';
 import { Highlight } from '../../../shared/domain/highlight';
+import { DEFAULT_RECOMMENDATION_SCALE, RecommendationScale } from '../../../shared/domain/memo';
 import { HIGHLIGHT_NOTE_MAX_CHARS } from '../../../shared/domain/highlight-limits';
 import { EntityId } from '../../../shared/domain/primitives';
 import type { StoreFileSpec } from './store-file-spec';
@@ -40,11 +41,13 @@ const mapArticles = (data: Json, map: (summary: Json) => Json): unknown =>
 export const LibrarySettings = z.object({
   /** Companies the analyst follows beyond the bundled list (format 4). */
   watchlist: z.array(WatchlistEntry).max(500),
+  /** The ratings a memo may carry, best first (format 5, memos). */
+  recommendationScale: RecommendationScale,
 });
 export type LibrarySettings = z.infer<typeof LibrarySettings>;
 
 export const LibraryFile = z.object({
-  schemaVersion: z.literal(4),
+  schemaVersion: z.literal(5),
   settings: LibrarySettings,
   /** The analyst's tags (format 3, highlight). */
   codebook: z.array(Tag),
@@ -54,7 +57,7 @@ export type LibraryFile = z.infer<typeof LibraryFile>;
 
 export const libraryFileSpec: StoreFileSpec<LibraryFile> = {
   description: 'the library index',
-  currentVersion: 4,
+  currentVersion: 5,
   schema: LibraryFile,
   migrations: {
     1: (data) => ({ ...data, articles: mapArticles(data, summaryV1toV2) }),
@@ -64,11 +67,24 @@ export const libraryFileSpec: StoreFileSpec<LibraryFile> = {
       settings: { ...(data.settings as Json | undefined), watchlist: [] },
       articles: mapArticles(data, summaryV3toV4),
     }),
+    // Format 5 (memos): the recommendation scale, Margin's default until the analyst sets one.
+    4: (data) => ({
+      ...data,
+      settings: {
+        ...(data.settings as Json | undefined),
+        recommendationScale: [...DEFAULT_RECOMMENDATION_SCALE],
+      },
+    }),
   },
 };
 
 export function emptyLibraryFile(): LibraryFile {
-  return { schemaVersion: 4, settings: { watchlist: [] }, codebook: [], articles: [] };
+  return {
+    schemaVersion: 5,
+    settings: { watchlist: [], recommendationScale: [...DEFAULT_RECOMMENDATION_SCALE] },
+    codebook: [],
+    articles: [],
+  };
 }
 
 /**

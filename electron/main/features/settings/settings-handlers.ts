@@ -3,15 +3,21 @@ import type { ChannelHandlers } from '../../ipc/channel-handlers';
 import type { Library } from '../../storage/open-library';
 import type { LibraryIndex } from '../library-index/library-index';
 
-/** The analyst's settings that live with the library: the watchlist of companies. */
+/**
+ * The analyst's settings that live with the library: the watchlist of companies and the
+ * recommendation scale memos are rated on.
+ */
 export function createSettingsHandlers({
   library,
   index,
 }: {
   library: Library;
   index: LibraryIndex;
-}): Pick<ChannelHandlers, 'settings:watchlist' | 'settings:saveWatchlist'> {
+}): Pick<ChannelHandlers, `settings:${string}` & keyof ChannelHandlers> {
   return {
+    'settings:recommendationScale': async () => [...library.settings.recommendationScale()],
+    // Memos keep the rating they have; a new rating must be on the scale saved here.
+    'settings:saveRecommendationScale': (scale) => library.settings.saveRecommendationScale(scale),
     'settings:watchlist': async () => [...library.settings.watchlist()],
     'settings:saveWatchlist': async (entries) => {
       const tickers = entries.map((e) => e.ticker.toUpperCase());

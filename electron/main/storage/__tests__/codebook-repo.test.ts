@@ -1,6 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_RECOMMENDATION_SCALE } from '../../../../shared/domain/memo';
 import { tagPath } from '../../../../shared/domain/tag-path';
 import { buildArticle } from '../../features/articles/build-article';
 import { parsePlainText } from '../../features/import/formats/parse-plain-text';
@@ -49,8 +50,8 @@ describe('codebook repo', () => {
     const { codebook, ids } = await library.codebook.ensure(['Risk › Regulatory', 'Thesis']);
     expect(ids).toHaveLength(2);
     expect(await onDisk()).toMatchObject({
-      schemaVersion: 4,
-      settings: { watchlist: [] },
+      schemaVersion: 5,
+      settings: { watchlist: [], recommendationScale: DEFAULT_RECOMMENDATION_SCALE },
       codebook,
       articles: [expect.objectContaining({ id: article.id })],
     });

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describeTextRange } from '../../../../shared/anchoring/describe-text-range';
 import { anchorHighlights } from '../../../../shared/anchoring/anchor-highlights';
 import type { Highlight } from '../../../../shared/domain/highlight';
+import { DEFAULT_RECOMMENDATION_SCALE } from '../../../../shared/domain/memo';
 import { collectingLogger } from '../../test-support/collecting-logger';
 import { snapshotFolder } from '../../test-support/folder-snapshot';
 import { createTempDataDir } from '../../test-support/temp-data-dir';
@@ -92,8 +93,8 @@ describe('store file migrations', () => {
       const { ids } = await opened.codebook.ensure(['Risk › Regulatory']);
       const onDisk = JSON.parse(await readFile(libraryPath(), 'utf8'));
       expect(onDisk).toEqual({
-        schemaVersion: 4,
-        settings: { watchlist: [] },
+        schemaVersion: 5,
+        settings: { watchlist: [], recommendationScale: DEFAULT_RECOMMENDATION_SCALE },
         codebook: opened.codebook.list(),
         articles: [summaryV4],
       });
@@ -135,8 +136,12 @@ describe('store file migrations', () => {
       await writeFile(
         libraryPath(),
         JSON.stringify({
-          schemaVersion: 5,
-          settings: { watchlist: [], futureSetting: 1 },
+          schemaVersion: 6,
+          settings: {
+            watchlist: [],
+            recommendationScale: DEFAULT_RECOMMENDATION_SCALE,
+            futureSetting: 1,
+          },
           codebook,
           articles: [summaryV4],
           futureField: true,
@@ -364,8 +369,8 @@ describe('store file migrations', () => {
       ];
       await opened.settings.saveWatchlist(watchlist);
       expect(JSON.parse(await readFile(libraryPath(), 'utf8'))).toEqual({
-        schemaVersion: 4,
-        settings: { watchlist },
+        schemaVersion: 5,
+        settings: { watchlist, recommendationScale: DEFAULT_RECOMMENDATION_SCALE },
         codebook,
         articles: expected,
       });

@@ -5,6 +5,7 @@ import type { ClaimPage } from '../../../../../shared/claims/claim-page';
 import type { Article, ArticleSummary } from '../../../../../shared/domain/article';
 import type { WatchlistEntry } from '../../../../../shared/domain/company';
 import type { AnchoredHighlight } from '../../../../../shared/domain/highlight';
+import { DEFAULT_RECOMMENDATION_SCALE } from '../../../../../shared/domain/memo';
 import type { IndexStatus } from '../../../../../shared/domain/search-result';
 import { errorOf, valueOf } from '../../../test-support/envelope-of';
 import { snapshotFolder } from '../../../test-support/folder-snapshot';
@@ -135,7 +136,10 @@ describe('settings over the IPC path: the watchlist', () => {
 
     // Stored in library.json, and nothing is detected again after a restart.
     const onDisk = JSON.parse(await readFile(join(app.dataDir, 'library.json'), 'utf8'));
-    expect(onDisk.settings).toEqual({ watchlist: [SHL] });
+    expect(onDisk.settings).toEqual({
+      watchlist: [SHL],
+      recommendationScale: DEFAULT_RECOMMENDATION_SCALE,
+    });
     await app.restart();
     expect(valueOf(await call('settings:watchlist'))).toEqual([SHL]);
     expect(valueOf<IndexStatus>(await call('search:status'))).toEqual({

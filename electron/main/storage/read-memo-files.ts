@@ -1,0 +1,81 @@
+import { readdir } from 'node:fs/promises';
+import { relative } from 'node:path';
+import type { StoreNotice } from '../../../shared/domain/library-status';
+import { EntityId } from '../../../shared/domain/primitives';
+import { DurableJsonFile } from './durable-json-file';
+import type { LibraryLayout } from './library-layout';
+import { memoFileSpec, type MemoFile } from './memo-files';
+import { reportUnreadableFile } from './report-unreadable-file';
+import { StoreFileError } from './store-file-spec';
+
+/** Memo files read at once when the library opens. */
+const READ_AT_ONCE = 16;
+
+interface ReadMemoFilesOptions {
+  layout: LibraryLayout;
+  report: (notice: StoreNotice) => void;
+  now: Date;
+  /** A read-only library moves nothing: a damaged file is reported where it lies. */
+  readOnly: boolean;
+}
+
+/**
+ * Reads every `memos/<id>/memo.json`. A damaged file is set aside (never overwritten) and
+ * reported, a newer one reported and left as it is; neither stops the other memos from
+ * loading. Folders without a memo file (a create cut off before its write) and temp files
+ * are ignored.
+ */
+export async function readMemoFiles({
+  layout,
+  report,
+  now,
+  readOnly,
+}: ReadMemoFilesOptions): Promise<MemoFile[]> {
+  const entries = await readdir(layout.memosDir, { withFileTypes: true });
+  const ids = entries
+    .filter((entry) => entry.isDirectory() && EntityId.safeParse(entry.name).success)
+    .map((entry) => entry.name);
+  const loaded: MemoFile[] = [];
+  for (let i = 0; i < ids.length; i += READ_AT_ONCE) {
+    const batch = ids.slice(i, i + READ_AT_ONCE);
+    const files = await Promise.all(batch.map((id) => readOne(id)));
+    for (const file of files) if (file) loaded.push(file);
+  }
+  return loaded;
+
+  async function readOne(id: string): Promise<MemoFile | null> {
+    const path = layout.memoFile(id);
+    try {
+      const file = await new DurableJsonFile(path, memoFileSpec).read();
+      if (file && file.memo.id !== id) {
+        throw new StoreFileError(
+          'corrupt',
+          `it holds the memo of another folder (${file.memo.id})`,
+        );
+      }
+      return file;
+    } catch (error) {
+      if (!(error instanceof StoreFileError)) throw error;
+      const where = `memos/${id}`;
+      if (error.kind === 'newer-version') {
+        report({
+          file: relative(layout.dataDir, path),
+          setAsideAs: null,
+          reason: error.reason,
+          outcome: `The memo in ${where} is left as it is and not listed; update Margin to open it.`,
+        });
+      } else if (readOnly) {
+        report({
+          file: relative(layout.dataDir, path),
+          setAsideAs: null,
+          reason: error.reason,
+          outcome: `The memo in ${where} is not listed; the library is read-only, so the file was left where it is.`,
+        });
+      } else {
+        const outcome = `The memo in ${where} could not be opened and is not listed; its revisions (${where}/revisions/) are untouched, so earlier copies of its text can still be recovered.`;
+        await reportUnreadableFile(layout.dataDir, path, error, outcome, report, now);
+      }
+      return null;
+    }
+  }
+}
