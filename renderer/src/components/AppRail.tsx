@@ -5,7 +5,8 @@ import { useUiStore, type MainView } from '../stores/ui-store';
 const VIEWS: ReadonlyArray<{ view: MainView; label: string; icon: string; keys: string }> = [
   { view: 'library', label: 'Library', icon: '▤', keys: 'mod+1' },
   { view: 'claims', label: 'Claims', icon: '☰', keys: 'mod+2' },
-  { view: 'settings', label: 'Settings', icon: '⚙', keys: 'mod+3' },
+  { view: 'memos', label: 'Memos', icon: '✎', keys: 'mod+3' },
+  { view: 'settings', label: 'Settings', icon: '⚙', keys: 'mod+4' },
 ];
 
 /** The left rail of main views. */

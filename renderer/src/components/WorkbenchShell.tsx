@@ -16,6 +16,9 @@ import { ClaimsBoardView } from './board/ClaimsBoardView';
 import { CommandPalette, openPalette } from './palette/CommandPalette';
 import { LinkClaimModal } from './relations/LinkClaimModal';
 import { SettingsView } from './settings/SettingsView';
+import { AddToMemoModal } from './memos/AddToMemoModal';
+import { createMemo } from './memos/create-memo';
+import { MemosView } from './memos/MemosView';
 import { ConfirmDeleteClaim } from './highlights/ConfirmDeleteClaim';
 import { HighlightsPanel } from './HighlightsPanel';
 import { ImportPanel } from './ImportPanel';
@@ -70,7 +73,9 @@ export function WorkbenchShell() {
       ['mod+shift+O', () => canAdd && openImport({ focusUrl: true })],
       ['mod+1', () => useUiStore.getState().setView('library')],
       ['mod+2', () => useUiStore.getState().setView('claims')],
-      ['mod+3', () => useUiStore.getState().setView('settings')],
+      ['mod+3', () => useUiStore.getState().setView('memos')],
+      ['mod+4', () => useUiStore.getState().setView('settings')],
+      ['mod+shift+N', () => canAdd && void createMemo()],
     ],
     [],
   );
@@ -138,6 +143,11 @@ export function WorkbenchShell() {
             <ClaimsBoardView />
           </div>
         )}
+        {view === 'memos' && (
+          <div className="app-view">
+            <MemosView />
+          </div>
+        )}
         {view === 'settings' && (
           <div className="app-view">
             <SettingsView />
@@ -147,6 +157,7 @@ export function WorkbenchShell() {
       <CommandPalette />
       <LinkClaimModal />
       <ConfirmDeleteClaim />
+      <AddToMemoModal />
       <AddArticleModal />
       <ImportPanel />
       <ArticleDetailsModal />

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 /** The main views of the left rail. */
-export type MainView = 'library' | 'claims' | 'settings';
+export type MainView = 'library' | 'claims' | 'memos' | 'settings';
 
 /** Words of the open article to scroll to and select (a search hit). */
 export interface TextReveal {

@@ -6,6 +6,8 @@ import { openClaimInReader } from '../../lib/open-in-reader';
 import { useClaimsBoardStore } from '../../stores/claims-board-store';
 import { useCodebookStore } from '../../stores/codebook-store';
 import { ClaimRelationsView } from '../relations/ClaimRelationsView';
+import { CitedIn } from '../memos/CitedIn';
+import { openAddToMemoForRow } from '../memos/add-to-memo';
 
 /** The selected claim in full, where it comes from, and its links. */
 export function ClaimDetail() {
@@ -68,6 +70,15 @@ export function ClaimDetail() {
       >
         Open in the article
       </Button>
+      <Button
+        size="xs"
+        variant="default"
+        onClick={() => openAddToMemoForRow(row)}
+        rightSection={<Kbd size="xs">M</Kbd>}
+      >
+        Add to memo…
+      </Button>
+      <CitedIn claimId={row.id} />
       <ClaimRelationsView
         articleId={row.articleId}
         id={row.id}

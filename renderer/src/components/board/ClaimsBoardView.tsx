@@ -8,6 +8,7 @@ import { errorMessage } from '../../lib/workbench-client';
 import { useClaimsBoardStore } from '../../stores/claims-board-store';
 import { useCodebookStore } from '../../stores/codebook-store';
 import { useLinkingStore } from '../../stores/linking-store';
+import { openAddToMemoForRow } from '../memos/add-to-memo';
 import { notifications } from '@mantine/notifications';
 import { BoardFilters } from './BoardFilters';
 import { BoardOverview } from './BoardOverview';
@@ -72,7 +73,8 @@ export function ClaimsBoardView() {
     else if (classOfKey(event.key) && row) run(() => board.reclass(row, classOfKey(event.key)!));
     else if (event.key.toLowerCase() === 'l' && row && row.claimClass !== 'thesis') {
       useLinkingStore.getState().start({ articleId: row.articleId, id: row.id });
-    } else return;
+    } else if (event.key.toLowerCase() === 'm' && row) openAddToMemoForRow(row);
+    else return;
     event.preventDefault();
   };
 

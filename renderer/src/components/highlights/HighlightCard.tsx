@@ -7,8 +7,12 @@ import { useArticlesStore } from '../../stores/articles-store';
 import { useCodebookStore } from '../../stores/codebook-store';
 import { useHighlightsStore } from '../../stores/highlights-store';
 import { ClaimRelationsView } from '../relations/ClaimRelationsView';
+import { CitedIn } from '../memos/CitedIn';
+import { startClaimDrag } from '../memos/dragged-claim';
+import { openAddToMemo } from '../memos/add-to-memo';
 
 const QUOTE_PREVIEW_CHARS = 220;
+const NO_TICKERS: readonly string[] = [];
 
 function trimmedQuote(exact: string): string {
   const flat = exact.replace(/\s+/g, ' ').trim();
@@ -29,6 +33,9 @@ export const HighlightCard = memo(function HighlightCard({
     s.open.status === 'ready' && s.open.article.language !== 'und'
       ? s.open.article.language
       : undefined,
+  );
+  const tickers = useArticlesStore((s) =>
+    s.open.status === 'ready' ? s.open.article.tickers : NO_TICKERS,
   );
   const store = useHighlightsStore.getState;
   const reattaching = useHighlightsStore((s) => s.reattachingId === highlight.id);
@@ -55,6 +62,10 @@ export const HighlightCard = memo(function HighlightCard({
       onClick={() => store().select(highlight.id, { reveal: !orphan })}
       onDoubleClick={() => store().edit({ kind: 'highlight', id: highlight.id, focus: 'class' })}
       onKeyDown={onKeyDown}
+      draggable
+      onDragStart={(event) =>
+        startClaimDrag(event, { highlightId: highlight.id, articleId: highlight.articleId })
+      }
     >
       <Group gap={6} justify="space-between" wrap="nowrap">
         <Text size="xs" fw={600} className="highlight-class">
@@ -83,6 +94,20 @@ export const HighlightCard = memo(function HighlightCard({
       )}
       {highlight.paraphrase && <div className="highlight-paraphrase">{highlight.paraphrase}</div>}
       {highlight.note && <div className="highlight-note">{highlight.note}</div>}
+      <CitedIn claimId={highlight.id} />
+      {selected && (
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          mt={4}
+          onClick={(e) => {
+            e.stopPropagation();
+            openAddToMemo(highlight, tickers);
+          }}
+        >
+          Add to memo… (M)
+        </Button>
+      )}
       {selected && !orphan && (
         <ClaimRelationsView
           articleId={highlight.articleId}

@@ -1,6 +1,7 @@
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, type KeyboardEvent, type RefObject } from 'react';
 import type { AnchoredHighlight } from '../../../../shared/domain/highlight';
+import { useBacklinksStore } from '../../stores/backlinks-store';
 import { useHighlightsStore } from '../../stores/highlights-store';
 import { HighlightCard } from './HighlightCard';
 import { HighlightEditorCard } from './HighlightEditorCard';
@@ -45,6 +46,13 @@ export function HighlightList({
   useEffect(() => {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
+
+  // "Cited in" for every card, asked once for the whole list rather than card by card.
+  const backlinksKnown = useBacklinksStore((s) => s.byClaim);
+  useEffect(() => {
+    const missing = items.map((i) => i.highlight.id).filter((id) => !backlinksKnown.has(id));
+    if (missing.length > 0) void useBacklinksStore.getState().load(missing);
+  }, [items, backlinksKnown]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;

@@ -5,6 +5,7 @@ import { useImportStore } from '../../stores/import-store';
 import { useLibraryStore } from '../../stores/library-store';
 import { useSamplesStore } from '../../stores/samples-store';
 import { useUiStore } from '../../stores/ui-store';
+import { createMemo } from '../memos/create-memo';
 
 export interface PaletteAction {
   id: string;
@@ -82,10 +83,26 @@ export const paletteActions: readonly PaletteAction[] = [
     run: () => ui().setView('claims'),
   },
   {
+    id: 'view-memos',
+    label: 'Go to Memos',
+    keywords: 'memo investment report write',
+    shortcut: 'mod+3',
+    enabled: () => true,
+    run: () => ui().setView('memos'),
+  },
+  {
+    id: 'new-memo',
+    label: 'New investment memo',
+    keywords: 'memo create write report template',
+    shortcut: 'mod+shift+N',
+    enabled: writable,
+    run: () => void createMemo(),
+  },
+  {
     id: 'view-settings',
     label: 'Go to Settings',
-    keywords: 'preferences watchlist companies tickers',
-    shortcut: 'mod+3',
+    keywords: 'preferences watchlist companies tickers recommendation scale',
+    shortcut: 'mod+4',
     enabled: () => true,
     run: () => ui().setView('settings'),
   },

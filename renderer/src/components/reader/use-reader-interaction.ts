@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type RefObject } from 'react';
 import { useDeleteClaimStore } from '../../stores/delete-claim-store';
 import { useLinkingStore } from '../../stores/linking-store';
+import { openAddToMemo } from '../memos/add-to-memo';
 import type { Article } from '../../../../shared/domain/article';
 import { classOfKey } from '../../lib/claim-classes';
 import { isTypingTarget } from '../../lib/is-typing-target';
@@ -210,6 +211,13 @@ export function useReaderInteraction(
             useLinkingStore.getState().start({ articleId: selected.articleId, id: selected.id });
           }
           return;
+        case 'm':
+          // "Add to memo…" for the selected claim.
+          if (selected) {
+            event.preventDefault();
+            openAddToMemo(selected, article.tickers);
+          }
+          return;
         case 'j':
         case 'k':
           event.preventDefault();
@@ -243,7 +251,7 @@ export function useReaderInteraction(
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [article.id, currentSpan, ensureCaret, rootRef]);
+  }, [article.id, article.tickers, currentSpan, ensureCaret, rootRef]);
 
   return {
     toolbar: pointerDown ? null : toolbar,

@@ -2,15 +2,18 @@ import { Alert, Stack, Text, Title } from '@mantine/core';
 import { useEffect } from 'react';
 import { useIndexStatusStore } from '../../stores/index-status-store';
 import { useWatchlistStore } from '../../stores/watchlist-store';
+import { RecommendationScaleEditor } from './RecommendationScaleEditor';
 import { WatchlistEditor } from './WatchlistEditor';
+import { useRecommendationScaleStore } from '../../stores/recommendation-scale-store';
 
-/** The library's settings: the watchlist of companies, and how the index stands. */
+/** The library's settings: the watchlist, the recommendation scale, and how the index stands. */
 export function SettingsView() {
   const status = useWatchlistStore((s) => s.status);
   const error = useWatchlistStore((s) => s.error);
   const index = useIndexStatusStore((s) => s.status);
   useEffect(() => {
     void useWatchlistStore.getState().load();
+    void useRecommendationScaleStore.getState().load();
     useIndexStatusStore.getState().watch();
   }, []);
   return (
@@ -31,6 +34,16 @@ export function SettingsView() {
           </Text>
           {status === 'error' && error && <Alert color="red">{error}</Alert>}
           {status === 'ready' && <WatchlistEditor />}
+        </section>
+        <section aria-labelledby="scale-title">
+          <Title order={3} size="h5" id="scale-title">
+            Recommendation scale
+          </Title>
+          <Text size="sm" c="dimmed" mb="xs">
+            The ratings a memo's recommendation can take. Margin starts with Buy, Overweight, Hold,
+            Underweight and Sell; use your firm's own if it differs.
+          </Text>
+          <RecommendationScaleEditor />
         </section>
         <section aria-labelledby="index-title">
           <Title order={3} size="h5" id="index-title">

@@ -1,0 +1,78 @@
+import type { AnyExtension } from '@tiptap/core';
+import { Placeholder } from '@tiptap/extensions';
+import { Extension } from '@tiptap/core';
+import { ReactNodeViewRenderer } from '@tiptap/react';
+import { ClaimReference } from '../../../../shared/memo/claim-reference';
+import { memoExtensions } from '../../../../shared/memo/memo-extensions';
+import { Plugin } from '@tiptap/pm/state';
+import { CiteSuggestion } from './cite-suggestion';
+import { CLAIM_MIME, readDraggedClaim } from './dragged-claim';
+import { insertCitation } from './insert-citation';
+import { ClaimReferenceView } from './ClaimReferenceView';
+
+interface EditorHooks {
+  ticker: () => string | null;
+  /** Ctrl+S: a named revision. */
+  onSaveRevision: () => void;
+}
+
+/** A claim dropped on the text (from the claims panel, the reader or the board) is cited there. */
+const ClaimDrop = Extension.create({
+  name: 'claimDrop',
+  addProseMirrorPlugins() {
+    const editor = this.editor;
+    return [
+      new Plugin({
+        props: {
+          handleDrop(view, event) {
+            const claim = readDraggedClaim(event.dataTransfer);
+            if (!claim) return false;
+            event.preventDefault();
+            const at = view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos;
+            void insertCitation(editor, claim.highlightId, at);
+            return true;
+          },
+          handleDOMEvents: {
+            dragover(_view, event) {
+              if (!event.dataTransfer?.types.includes(CLAIM_MIME)) return false;
+              event.preventDefault();
+              event.dataTransfer.dropEffect = 'copy';
+              return false;
+            },
+          },
+        },
+      }),
+    ];
+  },
+});
+
+/**
+ * The memo editor's extensions: the shared document schema (the same main validates
+ * against) with the citation's React view, plus editor-only behaviour.
+ */
+export function memoEditorExtensions({ ticker, onSaveRevision }: EditorHooks): AnyExtension[] {
+  return [
+    ...memoExtensions({
+      claimReference: ClaimReference.extend({
+        addNodeView() {
+          return ReactNodeViewRenderer(ClaimReferenceView, { as: 'span' });
+        },
+      }),
+    }),
+    Placeholder.configure({
+      placeholder: ({ node }) =>
+        node.type.name === 'paragraph' ? 'Write, or type /cite or @ to quote a claim…' : '',
+    }),
+    CiteSuggestion.configure({ ticker }),
+    ClaimDrop,
+    Extension.create({
+      name: 'memoShortcuts',
+      addKeyboardShortcuts: () => ({
+        'Mod-s': () => {
+          onSaveRevision();
+          return true;
+        },
+      }),
+    }),
+  ];
+}
