@@ -1,25 +1,24 @@
 // `npm run bench`: runs every benchmark, prints a table and writes bench/results.json.
 // `npm run bench -- anchor reader` runs only the benchmarks whose names start so.
-import { runAnchorBench } from './anchor-bench';
-import { runBoardBench } from './board-bench';
-import { runImportHtmlBench } from './import-html-bench';
-import { runImportPdfBench } from './import-pdf-bench';
-import { runReaderPaintBench } from './reader-paint-bench';
-import { runSearchBench } from './search-bench';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { benches } from './benches';
 import { printTable, saveResults, type BenchRow } from './results';
-import { runStoreBench } from './store-bench';
 
-type Bench = (log: (line: string) => void) => Promise<BenchRow[]>;
-
-const benches: Array<[name: string, run: Bench]> = [
-  ['store', runStoreBench],
-  ['import-html', runImportHtmlBench],
-  ['import-pdf', runImportPdfBench],
-  ['anchor', runAnchorBench],
-  ['reader-paint', runReaderPaintBench],
-  ['search', runSearchBench],
-  ['board', runBoardBench],
-];
+/** One benchmark in a fresh Node process: nothing loaded or warmed by another skews it. */
+async function runInOwnProcess(name: string, dir: string): Promise<BenchRow[]> {
+  const rowsFile = join(dir, `${name}.json`);
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'run-one.ts'), name, rowsFile],
+    { stdio: 'inherit' },
+  );
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`The ${name} benchmark failed (exit code ${code}).`);
+  return JSON.parse(await readFile(rowsFile, 'utf8')) as BenchRow[];
+}
 
 const wanted = process.argv.slice(2);
 const chosen = benches.filter(
@@ -32,10 +31,14 @@ if (chosen.length === 0) {
   process.exit(1);
 }
 
-const log = (line: string) => console.log(line);
 const started = performance.now();
 const rows: BenchRow[] = [];
-for (const [, run] of chosen) rows.push(...(await run(log)));
+const dir = await mkdtemp(join(tmpdir(), 'margin-bench-'));
+try {
+  for (const [name] of chosen) rows.push(...(await runInOwnProcess(name, dir)));
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}
 console.log('');
 printTable(rows);
 await saveResults(rows);

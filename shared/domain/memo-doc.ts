@@ -113,7 +113,8 @@ const ClaimReferenceNode = z
   .strict();
 
 export const MemoNode: z.ZodType<MemoNode> = z.lazy(() =>
-  z.union([
+  // Dispatched on `type`: a citation is not first tried (and failed) as a plain node.
+  z.discriminatedUnion('type', [
     z
       .object({
         type: z.enum(PLAIN_NODE_TYPES),

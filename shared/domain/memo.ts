@@ -133,6 +133,8 @@ export const MemoSaved = z.object({
   updatedAt: IsoDateTime,
   /** The revision main took because the last one is more than an hour old, if any. */
   revision: z.lazy(() => MemoRevisionSummary).nullable(),
+  /** The memo as the list shows it now (word and citation counts). */
+  summary: MemoSummary,
 });
 export type MemoSaved = z.infer<typeof MemoSaved>;
 

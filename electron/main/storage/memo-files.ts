@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Memo, MemoRevision, MemoRevisionSummary } from '../../../shared/domain/memo';
+import type { MemoDoc } from '../../../shared/domain/memo-doc';
 import { EntityId } from '../../../shared/domain/primitives';
 import type { StoreFileSpec } from './store-file-spec';
 
@@ -22,10 +23,19 @@ export const MemoFile = z.object({
 });
 export type MemoFile = z.infer<typeof MemoFile>;
 
+/**
+ * A memo's body reaches the store checked: by the channel's zod schema and ProseMirror's
+ * schema (`checkedMemoDoc`), or built by main from checked parts. Writes check the rest of
+ * the file and leave the body, which is most of an autosave's cost, to those checks.
+ */
+const CheckedDoc = z.custom<MemoDoc>((value) => typeof value === 'object' && value !== null);
+
 export const memoFileSpec: StoreFileSpec<MemoFile> = {
   description: 'a memo',
   currentVersion: 1,
   schema: MemoFile,
+  writeSchema: MemoFile.extend({ memo: Memo.extend({ doc: CheckedDoc }) }),
+  compact: true,
   migrations: {},
 };
 
@@ -40,6 +50,8 @@ export const revisionFileSpec: StoreFileSpec<RevisionFile> = {
   description: 'a memo revision',
   currentVersion: 1,
   schema: RevisionFile,
+  writeSchema: RevisionFile.extend({ revision: MemoRevision.extend({ doc: CheckedDoc }) }),
+  compact: true,
   migrations: {},
 };
 

@@ -339,13 +339,19 @@ export async function openMemosRepo({
         const since = Date.parse(entry.newest?.at ?? entry.head.createdAt);
         if (at.getTime() - since < HOURLY_REVISION_MS) {
           await writeMemo(entry, memo, entry.newest, `"${title}"`);
-          return { version: memo.version, updatedAt: memo.updatedAt, revision: null };
+          const summary = entry.digest.summary;
+          return { version: memo.version, updatedAt: memo.updatedAt, revision: null, summary };
         }
         // The revision first: if the memo's write then fails, the text is still kept there.
         const revision = revisionOf(memo, 'hourly', '', at);
         await revisions.add(refOf(entry), revision);
         await writeMemo(entry, memo, markOf(revision), `"${title}"`);
-        return { version: memo.version, updatedAt: memo.updatedAt, revision: toSummary(revision) };
+        return {
+          version: memo.version,
+          updatedAt: memo.updatedAt,
+          revision: toSummary(revision),
+          summary: entry.digest.summary,
+        };
       });
     },
 

@@ -75,5 +75,6 @@ export function serializeStoreFile<T extends { schemaVersion: number }>(
   spec: StoreFileSpec<T>,
   value: T,
 ): string {
-  return JSON.stringify(spec.schema.parse(value), null, 2) + '\n';
+  const checked = (spec.writeSchema ?? spec.schema).parse(value);
+  return JSON.stringify(checked, null, spec.compact ? undefined : 2) + '\n';
 }

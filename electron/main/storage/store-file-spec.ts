@@ -9,6 +9,17 @@ export interface StoreFileSpec<T extends { schemaVersion: number }> {
   readonly description: string;
   readonly currentVersion: T['schemaVersion'];
   readonly schema: z.ZodType<T>;
+  /**
+   * Checked before each write instead of `schema`, when part of the value was checked on
+   * its way in and re-checking it would cost a hot path its budget (a memo's body, checked
+   * by the channel's schema and the editor's ProseMirror schema, at every autosave).
+   */
+  readonly writeSchema?: z.ZodType<T>;
+  /**
+   * Written without indentation: for large files rewritten often (a memo at each autosave),
+   * where indentation would add a third to the bytes written and synced.
+   */
+  readonly compact?: boolean;
   /** `migrations[n]` turns a version-n object into a version-(n+1) object. */
   readonly migrations: Readonly<
     Record<number, (data: Record<string, unknown>) => Record<string, unknown>>

@@ -6,8 +6,6 @@ import type {
   MemoRevisionSummary,
   MemoStatus,
 } from '../../../shared/domain/memo';
-import { countCitations } from '../../../shared/memo/memo-doc-ops';
-import { memoWordCount } from '../../../shared/memo/memo-plain-text';
 import { requireWorkbench } from '../lib/require-workbench';
 import { errorMessage } from '../lib/workbench-client';
 import { useMemosStore } from './memos-store';
@@ -87,13 +85,7 @@ export const useMemoSessionStore = create<MemoSessionState>()((set, get) => {
         save: dirty ? { status: 'pending' } : { status: 'saved', at: saved.updatedAt },
         revisionsNonce: saved.revision ? s.revisionsNonce + 1 : s.revisionsNonce,
       }));
-      useMemosStore.getState().patchSummary(memo.id, {
-        title,
-        version: saved.version,
-        updatedAt: saved.updatedAt,
-        words: memoWordCount(doc),
-        citations: countCitations(doc),
-      });
+      useMemosStore.getState().patchSummary(memo.id, saved.summary);
     } catch (error) {
       // Kept for the next attempt: nothing the analyst typed is dropped.
       dirty = true;
@@ -131,7 +123,8 @@ export const useMemoSessionStore = create<MemoSessionState>()((set, get) => {
     },
     touch() {
       dirty = true;
-      set({ save: { status: 'pending' } });
+      // Once per burst of typing, not per keystroke: the indicator need not re-render.
+      if (get().save.status !== 'pending') set({ save: { status: 'pending' } });
       clearTimeout(timer);
       timer = setTimeout(() => void enqueue(writeBody), AUTOSAVE_DELAY_MS);
     },

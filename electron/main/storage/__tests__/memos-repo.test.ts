@@ -111,7 +111,13 @@ describe('memos repo', () => {
       { title: 'MSFT: the cloud case', doc: docWith('Azure carries the growth.') },
       later(MINUTE),
     );
-    expect(saved).toEqual({ version: 1, updatedAt: later(MINUTE).toISOString(), revision: null });
+    expect(saved).toMatchObject({
+      version: 1,
+      updatedAt: later(MINUTE).toISOString(),
+      revision: null,
+      // The template's seven headings are 13 words.
+      summary: { title: 'MSFT: the cloud case', version: 1, words: 13 + 4, citations: 0 },
+    });
     const current = await opened().memos.get(memo.id);
     expect(await readdir(memoDir(memo.id))).toEqual(['memo.json']);
     const onDisk = JSON.parse(await readFile(join(memoDir(memo.id), 'memo.json'), 'utf8'));

@@ -1,14 +1,13 @@
 import type { AnyExtension } from '@tiptap/core';
 import { Placeholder } from '@tiptap/extensions';
 import { Extension } from '@tiptap/core';
-import { ReactNodeViewRenderer } from '@tiptap/react';
 import { ClaimReference } from '../../../../shared/memo/claim-reference';
 import { memoExtensions } from '../../../../shared/memo/memo-extensions';
 import { Plugin } from '@tiptap/pm/state';
 import { CiteSuggestion } from './cite-suggestion';
 import { CLAIM_MIME, readDraggedClaim } from './dragged-claim';
 import { insertCitation } from './insert-citation';
-import { ClaimReferenceView } from './ClaimReferenceView';
+import { claimReferenceView } from './claim-reference-view';
 
 interface EditorHooks {
   ticker: () => string | null;
@@ -55,7 +54,7 @@ export function memoEditorExtensions({ ticker, onSaveRevision }: EditorHooks): A
     ...memoExtensions({
       claimReference: ClaimReference.extend({
         addNodeView() {
-          return ReactNodeViewRenderer(ClaimReferenceView, { as: 'span' });
+          return claimReferenceView;
         },
       }),
     }),

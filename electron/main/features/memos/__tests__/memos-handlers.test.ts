@@ -157,10 +157,11 @@ describe('memos over the IPC path', () => {
 
       const doc = docWith(text('Azure carries the growth; OpenAI is the risk.'));
       const saved = await save(memo, doc, 'MSFT: the cloud case');
-      expect(saved).toEqual({
+      expect(saved).toMatchObject({
         version: 1,
         updatedAt: new Date(clock).toISOString(),
         revision: null,
+        summary: { title: 'MSFT: the cloud case', version: 1, company: 'Microsoft' },
       });
       const stored = await get(memo.id);
       expect(stored).toMatchObject({ title: 'MSFT: the cloud case', doc, version: 1 });
