@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { Article } from '../shared/domain/article';
 import type { Highlight } from '../shared/domain/highlight';
-import { DEFAULT_RECOMMENDATION_SCALE } from '../shared/domain/memo';
+import { DEFAULT_RECOMMENDATION_SCALE } from '../shared/memo/logged-fields';
 import { libraryLayout } from '../electron/main/storage/library-layout';
 import { serializeStoreFile } from '../electron/main/storage/parse-store-file';
 import {

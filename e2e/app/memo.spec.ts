@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '../support/fixtures';
 import { screenshotsDir } from '../support/paths';
@@ -228,4 +228,47 @@ test('memo: template, drag and /cite citations, assemble, restart, open a citati
   await app.restart();
   await page.keyboard.press('ControlOrMeta+Digit3');
   await expect(memoList(page).getByRole('option').first()).toContainText('final');
+});
+
+test('a save the disk refuses keeps the text: it says why, survives leaving the memo, and is saved once the disk allows', async ({
+  app,
+  dataDir,
+}) => {
+  const { page } = app;
+  await page.keyboard.press('ControlOrMeta+Shift+KeyN');
+  const workspace = memoWorkspace(page);
+  await expect(workspace).toBeVisible();
+  await caretAtEndOf(page, 'Summary and recommendation');
+  await page.keyboard.type('Saved before the fault.');
+  await expectSaved(page);
+
+  // A real fault: memo.json becomes a folder, so the durable rename over it fails.
+  const [memoId] = await readdir(join(dataDir, 'memos'));
+  const memoFile = join(dataDir, 'memos', memoId!, 'memo.json');
+  await rm(memoFile);
+  await mkdir(memoFile);
+  await page.keyboard.type(' Typed while the disk refuses.');
+  await expect(workspace.getByTestId('memo-save-state')).toContainText('Not saved', {
+    timeout: 10_000,
+  });
+
+  // Leaving the memo and coming back shows the unsaved text, not the last saved one.
+  await page.keyboard.press('ControlOrMeta+Digit1');
+  await page.keyboard.press('ControlOrMeta+Digit3');
+  await expect
+    .poll(() => sectionText(page, 'Summary and recommendation'))
+    .toContain('Typed while the disk refuses.');
+  // No revision is taken of text that is not saved.
+  await page.keyboard.press('ControlOrMeta+KeyS');
+  await expect(page.getByText(/latest text is not saved/)).toBeVisible();
+
+  // The disk allows again: the retry saves it without a keystroke, and it survives a restart.
+  await rm(memoFile, { recursive: true });
+  await expectSaved(page);
+  await app.restart();
+  await page.keyboard.press('ControlOrMeta+Digit3');
+  await memoList(page).getByRole('option').first().click();
+  expect(await sectionText(page, 'Summary and recommendation')).toContain(
+    'Saved before the fault. Typed while the disk refuses.',
+  );
 });

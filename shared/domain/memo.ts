@@ -5,9 +5,6 @@ import { ClaimReferenceAttrs, MemoDoc, MemoNode } from './memo-doc';
 import { ClaimClass } from './highlight';
 import { EntityId, IsoDate, IsoDateTime } from './primitives';
 
-/** The scale Margin offers until the analyst sets their own in settings. */
-export const DEFAULT_RECOMMENDATION_SCALE = ['Buy', 'Overweight', 'Hold', 'Underweight', 'Sell'];
-
 export const Recommendation = z.string().trim().min(1).max(40);
 /** The analyst's rating scale, best first (settings). */
 export const RecommendationScale = z

@@ -1,5 +1,6 @@
 import { mergeAttributes, Node } from '@tiptap/core';
 import type { ClaimClass } from '../domain/highlight';
+import { HIGHLIGHT_MAX_CHARS, HIGHLIGHT_NOTE_MAX_CHARS } from '../domain/highlight-limits';
 
 /**
  * What a citation keeps of its claim at insertion time. The highlight id is the link; the
@@ -47,6 +48,35 @@ const ATTR_NAMES: ReadonlyArray<keyof ClaimReferenceAttrs> = [
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CLASSES = new Set(['thesis', 'risk', 'evidence']);
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The longest value of each attribute, as the memo schema (`ClaimReferenceAttrs`) allows. */
+const MAX_CHARS: Partial<Record<keyof ClaimReferenceAttrs, number>> = {
+  quote: HIGHLIGHT_MAX_CHARS,
+  paraphrase: HIGHLIGHT_NOTE_MAX_CHARS,
+  source: 300,
+  articleTitle: 1_000,
+  locator: 40,
+};
+
+/**
+ * Whether pasted `<cite>` attributes make a citation the memo schema accepts (zod's check
+ * in main, repeated here without zod): else one bad paste would make every autosave fail.
+ */
+function isCompleteCitation(element: { getAttribute(name: string): string | null }): boolean {
+  const value = (name: keyof ClaimReferenceAttrs) => element.getAttribute(dataName(name));
+  const published = value('publishedAt');
+  return (
+    UUID.test(value('highlightId') ?? '') &&
+    UUID.test(value('articleId') ?? '') &&
+    CLASSES.has(value('claimClass') ?? '') &&
+    (value('quote') ?? '').trim() !== '' &&
+    (published === null || DATE.test(published)) &&
+    Object.entries(MAX_CHARS).every(
+      ([name, max]) => (value(name as keyof ClaimReferenceAttrs) ?? '').length <= max,
+    )
+  );
+}
 
 /** `highlightId` ↔ `data-highlight-id`. */
 const dataName = (name: string) => `data-${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
@@ -54,7 +84,7 @@ const dataName = (name: string) => `data-${name.replace(/[A-Z]/g, (c) => `-${c.t
 /**
  * A quoted claim in the memo: an inline atom (it moves and deletes as one piece, and text
  * flows around it). Defined here, without a view, so main can validate and read memos; the
- * renderer adds its React node view with `ClaimReference.extend({ addNodeView })`.
+ * renderer adds its node view with `ClaimReference.extend({ addNodeView })`.
  */
 export const ClaimReference = Node.create({
   name: CLAIM_REFERENCE,
@@ -85,13 +115,7 @@ export const ClaimReference = Node.create({
         tag: 'cite[data-highlight-id]',
         // Pasted HTML may carry anything: only a complete citation becomes one; anything
         // else stays the plain text it shows (and is never a node main would refuse).
-        getAttrs: (element) =>
-          UUID.test(element.getAttribute('data-highlight-id') ?? '') &&
-          UUID.test(element.getAttribute('data-article-id') ?? '') &&
-          CLASSES.has(element.getAttribute('data-claim-class') ?? '') &&
-          (element.getAttribute('data-quote') ?? '').trim() !== ''
-            ? null
-            : false,
+        getAttrs: (element) => (isCompleteCitation(element) ? null : false),
       },
     ];
   },

@@ -3,7 +3,8 @@ import { Article, ArticleMetadataUpdate, ArticleSummary } from '../../../shared/
 import { Tag } from '../../../shared/domain/codebook';
 import { WatchlistEntry } from '../../../shared/domain/company';
 import { Highlight } from '../../../shared/domain/highlight';
-import { DEFAULT_RECOMMENDATION_SCALE, RecommendationScale } from '../../../shared/domain/memo';
+import { RecommendationScale } from '../../../shared/domain/memo';
+import { DEFAULT_RECOMMENDATION_SCALE } from '../../../shared/memo/logged-fields';
 import { HIGHLIGHT_NOTE_MAX_CHARS } from '../../../shared/domain/highlight-limits';
 import { EntityId } from '../../../shared/domain/primitives';
 import type { StoreFileSpec } from './store-file-spec';

@@ -7,7 +7,7 @@ import type {
   MemoStatus,
 } from '../../../shared/domain/memo';
 import { requireWorkbench } from '../lib/require-workbench';
-import { errorMessage } from '../lib/workbench-client';
+import { errorMessage, WorkbenchCallError } from '../lib/workbench-client';
 import { useMemosStore } from './memos-store';
 
 /** Autosave waits this long after the last keystroke (the issue allows up to 1 s). */
@@ -20,14 +20,22 @@ export type MemoSaveState =
   | { status: 'failed'; message: string };
 
 interface MemoSessionState {
-  /** The open memo as last saved (its body lives in the editor). */
+  /**
+   * The open memo: its fields as last saved, its title as typed, and, while no editor
+   * shows it (another view is open) or a save failed, its newest body. A new editor
+   * starts from `memo.doc`, so it never starts from older text than the analyst's.
+   */
   memo: Memo | null;
   loading: 'idle' | 'loading' | 'ready' | 'error';
   error: string | null;
   save: MemoSaveState;
-  /** Bumped when main replaced the body (a citation added from the reader, a reload). */
+  /** Bumped each time a memo is loaded from main: its editor starts afresh. */
   bodyNonce: number;
-  load(id: string): Promise<void>;
+  /**
+   * Opens memo `id`. False, and the open memo stays, when the open one has changes that
+   * could not be saved: switching would leave them behind.
+   */
+  load(id: string): Promise<boolean>;
   /** Where the body comes from: the open editor registers its document here. */
   attachBody(source: (() => MemoDoc) | null): void;
   /** The body or title changed: autosave after the delay (the last change within it wins). */
@@ -38,18 +46,23 @@ interface MemoSessionState {
   saveHeader(header: MemoHeader, change?: { reason: string; claimIds: string[] }): Promise<void>;
   setTitle(title: string): void;
   setStatus(status: MemoStatus): Promise<void>;
-  /** A named revision now (Ctrl+S); flushes first so it holds what is on screen. */
+  /**
+   * A named revision now (Ctrl+S); flushes first so it holds what is on screen, and throws
+   * (taking none) when that text cannot be saved.
+   */
   snapshot(reason: 'manual' | 'before-restore', label?: string): Promise<MemoRevisionSummary>;
   /** Bumped when a revision was added, so an open revisions panel reloads. */
   revisionsNonce: number;
 }
 
+/** A failed save is tried again after this long (the next keystroke also tries). */
+const RETRY_MS = 5_000;
+
 let timer: ReturnType<typeof setTimeout> | undefined;
 /** Something changed since the last write started. */
 let dirty = false;
+/** The open editor's document; null while no editor shows the memo. */
 let bodySource: (() => MemoDoc) | null = null;
-/** The body of a write that failed, kept until one succeeds (the editor may be gone by then). */
-let unsavedDoc: MemoDoc | null = null;
 /** Every write goes through one chain, so each names the version the previous one made. */
 let chain: Promise<unknown> = Promise.resolve();
 
@@ -65,34 +78,56 @@ function enqueue<T>(task: () => Promise<T>): Promise<T> {
  * status edits through the same queue, and revisions.
  */
 export const useMemoSessionStore = create<MemoSessionState>()((set, get) => {
+  const schedule = (delay: number) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void enqueue(writeBody), delay);
+  };
+
   const writeBody = async (): Promise<void> => {
     const memo = get().memo;
     if (!memo || !dirty) return;
-    const doc = bodySource?.() ?? unsavedDoc ?? memo.doc;
+    const doc = bodySource?.() ?? memo.doc;
     const title = memo.title;
     dirty = false;
     set({ save: { status: 'saving' } });
     try {
       const saved = await requireWorkbench().memos.save({
         id: memo.id,
-        baseVersion: get().memo!.version,
+        baseVersion: memo.version,
         title,
         doc,
       });
-      unsavedDoc = null;
       set((s) => ({
-        memo: s.memo && { ...s.memo, version: saved.version, updatedAt: saved.updatedAt, doc },
+        // Text typed during the write is newer than `doc`: it stays (editor or memo.doc).
+        memo: s.memo && {
+          ...s.memo,
+          version: saved.version,
+          updatedAt: saved.updatedAt,
+          doc: dirty ? s.memo.doc : doc,
+        },
         save: dirty ? { status: 'pending' } : { status: 'saved', at: saved.updatedAt },
         revisionsNonce: saved.revision ? s.revisionsNonce + 1 : s.revisionsNonce,
       }));
       useMemosStore.getState().patchSummary(memo.id, saved.summary);
     } catch (error) {
-      // Kept for the next attempt: nothing the analyst typed is dropped.
+      // Nothing the analyst typed is dropped: it stays in the editor (or in memo.doc when
+      // no editor shows it), marked unsaved, and is tried again.
       dirty = true;
-      unsavedDoc = doc;
+      if (!bodySource) set((s) => ({ memo: s.memo && { ...s.memo, doc } }));
       set({ save: { status: 'failed', message: errorMessage(error) } });
+      const code = error instanceof WorkbenchCallError ? error.code : null;
+      // A newer version elsewhere or a read-only library will not change by waiting.
+      if (code !== 'CONFLICT' && code !== 'STORE_READ_ONLY') schedule(RETRY_MS);
     }
   };
+
+  /** Keeps what main returned for the memo's fields, and the title and body as typed. */
+  const mergeSaved = (updated: Memo) =>
+    set((s) => ({
+      memo: s.memo && { ...updated, title: s.memo.title, doc: s.memo.doc },
+      save:
+        dirty || s.save.status === 'failed' ? s.save : { status: 'saved', at: updated.updatedAt },
+    }));
 
   return {
     memo: null,
@@ -103,6 +138,13 @@ export const useMemoSessionStore = create<MemoSessionState>()((set, get) => {
     revisionsNonce: 0,
     async load(id) {
       await get().flush();
+      const open = get().memo;
+      // Unsaved changes stay where they are: the same memo keeps its local copy, and
+      // another memo waits until they are saved.
+      if (dirty && open) {
+        if (open.id === id) set({ loading: 'ready' });
+        return open.id === id;
+      }
       set({ loading: 'loading', error: null });
       try {
         const memo = await requireWorkbench().memos.get({ id });
@@ -115,18 +157,22 @@ export const useMemoSessionStore = create<MemoSessionState>()((set, get) => {
       } catch (error) {
         set({ memo: null, loading: 'error', error: errorMessage(error) });
       }
+      return true;
     },
     attachBody(source) {
-      // A detached editor leaves its last document for the write still due.
-      if (!source && bodySource && dirty) unsavedDoc = bodySource();
+      // A closing editor leaves its document with the memo: the write still due sends it,
+      // and the next editor starts from it.
+      if (!source && bodySource && dirty) {
+        const doc = bodySource();
+        set((s) => ({ memo: s.memo && { ...s.memo, doc } }));
+      }
       bodySource = source;
     },
     touch() {
       dirty = true;
       // Once per burst of typing, not per keystroke: the indicator need not re-render.
       if (get().save.status !== 'pending') set({ save: { status: 'pending' } });
-      clearTimeout(timer);
-      timer = setTimeout(() => void enqueue(writeBody), AUTOSAVE_DELAY_MS);
+      schedule(AUTOSAVE_DELAY_MS);
     },
     async flush() {
       clearTimeout(timer);
@@ -149,10 +195,7 @@ export const useMemoSessionStore = create<MemoSessionState>()((set, get) => {
           header,
           ...(change && { reason: change.reason, claimIds: change.claimIds }),
         });
-        set((s) => ({
-          memo: s.memo && { ...updated, doc: s.memo.doc },
-          save: { status: 'saved', at: updated.updatedAt },
-        }));
+        mergeSaved(updated);
         useMemosStore.getState().patchSummary(memo.id, {
           title: updated.title,
           version: updated.version,
@@ -173,7 +216,7 @@ export const useMemoSessionStore = create<MemoSessionState>()((set, get) => {
           baseVersion: memo.version,
           status,
         });
-        set((s) => ({ memo: s.memo && { ...updated, doc: s.memo.doc } }));
+        mergeSaved(updated);
         useMemosStore.getState().patchSummary(memo.id, {
           status,
           version: updated.version,
@@ -183,7 +226,16 @@ export const useMemoSessionStore = create<MemoSessionState>()((set, get) => {
     },
     async snapshot(reason, label = '') {
       await get().flush();
-      const memo = get().memo!;
+      const memo = get().memo;
+      if (!memo) throw new WorkbenchCallError('NOT_FOUND', 'No memo is open.');
+      const save = get().save;
+      if (dirty) {
+        const why = save.status === 'failed' ? save.message : 'it is still being saved';
+        throw new WorkbenchCallError(
+          'STORE_WRITE_FAILED',
+          `The memo's latest text is not saved (${why}), so no revision was taken.`,
+        );
+      }
       const revision = await enqueue(() =>
         requireWorkbench().memos.snapshot({ id: memo.id, reason, label }),
       );

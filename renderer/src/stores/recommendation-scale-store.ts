@@ -1,9 +1,7 @@
 import { create } from 'zustand';
+import { DEFAULT_RECOMMENDATION_SCALE } from '../../../shared/memo/logged-fields';
 import { requireWorkbench } from '../lib/require-workbench';
 import { errorMessage } from '../lib/workbench-client';
-
-/** Margin's scale until the analyst's own is loaded (the same as main's default). */
-const FALLBACK = ['Buy', 'Overweight', 'Hold', 'Underweight', 'Sell'];
 
 interface RecommendationScaleState {
   scale: string[];
@@ -15,7 +13,8 @@ interface RecommendationScaleState {
 
 /** The analyst's rating scale (settings), offered by every memo's recommendation field. */
 export const useRecommendationScaleStore = create<RecommendationScaleState>()((set) => ({
-  scale: FALLBACK,
+  // Until the analyst's own is loaded.
+  scale: [...DEFAULT_RECOMMENDATION_SCALE],
   error: null,
   async load() {
     try {

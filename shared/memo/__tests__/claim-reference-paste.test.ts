@@ -46,6 +46,8 @@ describe('claimReference pasted as HTML', () => {
       `<cite data-highlight-id="${uuid(2)}" data-article-id="${uuid(1)}" data-claim-class="evil" data-quote="q">q</cite>`,
       `<cite data-highlight-id="${uuid(2)}" data-claim-class="risk" data-quote="q">q</cite>`,
       `<cite data-highlight-id="${uuid(2)}" data-article-id="${uuid(1)}" data-claim-class="risk">q</cite>`,
+      `<cite data-highlight-id="${uuid(2)}" data-article-id="${uuid(1)}" data-claim-class="risk" data-quote="q" data-published-at="yesterday">q</cite>`,
+      `<cite data-highlight-id="${uuid(2)}" data-article-id="${uuid(1)}" data-claim-class="risk" data-quote="q" data-locator="${'¶'.repeat(41)}">q</cite>`,
     ];
     for (const html of forged) {
       const doc = parse(`<p>Before ${html} after</p>`);

@@ -1,7 +1,7 @@
 import type { Memo, MemoHeaderUpdate } from '../../../../shared/domain/memo';
 import type { z } from 'zod';
 import { AppError } from '../../errors/app-error';
-import { loggedChanges } from './logged-changes';
+import { loggedChanges } from '../../../../shared/memo/logged-fields';
 
 /** The most entries a conviction log keeps (the schema's bound); the oldest go first. */
 const LOG_MAX_ENTRIES = 2_000;

@@ -1,7 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_RECOMMENDATION_SCALE } from '../../../../shared/domain/memo';
+import { DEFAULT_RECOMMENDATION_SCALE } from '../../../../shared/memo/logged-fields';
 import { tagPath } from '../../../../shared/domain/tag-path';
 import { buildArticle } from '../../features/articles/build-article';
 import { parsePlainText } from '../../features/import/formats/parse-plain-text';

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_RECOMMENDATION_SCALE } from '../../../../shared/domain/memo';
+import { DEFAULT_RECOMMENDATION_SCALE } from '../../../../shared/memo/logged-fields';
 import { collectingLogger } from '../../test-support/collecting-logger';
 import { createTempDataDir } from '../../test-support/temp-data-dir';
 import { openLibrary, type Library } from '../open-library';

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describeTextRange } from '../../../../shared/anchoring/describe-text-range';
 import { anchorHighlights } from '../../../../shared/anchoring/anchor-highlights';
 import type { Highlight } from '../../../../shared/domain/highlight';
-import { DEFAULT_RECOMMENDATION_SCALE } from '../../../../shared/domain/memo';
+import { DEFAULT_RECOMMENDATION_SCALE } from '../../../../shared/memo/logged-fields';
 import { collectingLogger } from '../../test-support/collecting-logger';
 import { snapshotFolder } from '../../test-support/folder-snapshot';
 import { createTempDataDir } from '../../test-support/temp-data-dir';

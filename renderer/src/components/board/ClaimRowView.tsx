@@ -5,7 +5,6 @@ import { classLabel } from '../../lib/claim-classes';
 import { formatCalendarDate } from '../../lib/format-date';
 import { openClaimInReader } from '../../lib/open-in-reader';
 import { useClaimsBoardStore } from '../../stores/claims-board-store';
-import { startClaimDrag } from '../memos/dragged-claim';
 import { useCodebookStore } from '../../stores/codebook-store';
 
 const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -32,10 +31,6 @@ export const ClaimRowView = memo(function ClaimRowView({
       aria-selected={selected}
       onClick={() => useClaimsBoardStore.getState().select(index)}
       onDoubleClick={() => void openClaimInReader(row.articleId, row.id)}
-      draggable
-      onDragStart={(event) =>
-        startClaimDrag(event, { highlightId: row.id, articleId: row.articleId })
-      }
     >
       <div className="claim-row-class">
         <span className="class-swatch" data-class={row.claimClass} aria-hidden />

@@ -8,7 +8,6 @@ import { useCodebookStore } from '../../stores/codebook-store';
 import { useHighlightsStore } from '../../stores/highlights-store';
 import { ClaimRelationsView } from '../relations/ClaimRelationsView';
 import { CitedIn } from '../memos/CitedIn';
-import { startClaimDrag } from '../memos/dragged-claim';
 import { openAddToMemo } from '../memos/add-to-memo';
 
 const QUOTE_PREVIEW_CHARS = 220;
@@ -62,10 +61,6 @@ export const HighlightCard = memo(function HighlightCard({
       onClick={() => store().select(highlight.id, { reveal: !orphan })}
       onDoubleClick={() => store().edit({ kind: 'highlight', id: highlight.id, focus: 'class' })}
       onKeyDown={onKeyDown}
-      draggable
-      onDragStart={(event) =>
-        startClaimDrag(event, { highlightId: highlight.id, articleId: highlight.articleId })
-      }
     >
       <Group gap={6} justify="space-between" wrap="nowrap">
         <Text size="xs" fw={600} className="highlight-class">

@@ -1,12 +1,7 @@
 import { Badge, Collapse, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import type { ConvictionLogEntry } from '../../../../shared/domain/memo';
-
-const FIELD_LABEL = {
-  recommendation: 'Recommendation',
-  priceTarget: 'Price target',
-  conviction: 'Conviction',
-} as const;
+import { LOGGED_FIELD_LABEL } from '../../../../shared/memo/logged-fields';
 
 const when = (at: string) =>
   new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -39,7 +34,7 @@ export function ConvictionLog({
                 </Text>
                 {entry.changes.map((c) => (
                   <Badge key={c.field} size="xs" variant="light" tt="none">
-                    {FIELD_LABEL[c.field]}: {c.from || '—'} → {c.to || '—'}
+                    {LOGGED_FIELD_LABEL[c.field]}: {c.from || '—'} → {c.to || '—'}
                   </Badge>
                 ))}
               </Group>

@@ -4,6 +4,7 @@ import { useEditor, type Editor } from '@tiptap/react';
 import { useEffect } from 'react';
 import type { Memo } from '../../../../shared/domain/memo';
 import { useMemoSessionStore } from '../../stores/memo-session-store';
+import { useLibraryStore } from '../../stores/library-store';
 import { useMemosStore } from '../../stores/memos-store';
 import { memoEditorExtensions } from './memo-editor-extensions';
 import { saveManualRevision } from './save-revision';
@@ -32,6 +33,8 @@ export function MemoEditor({
   onEditor: (editor: Editor | null) => void;
 }) {
   const session = useMemoSessionStore.getState;
+  // A read-only library (a newer Margin's, or open elsewhere) shows the memo, unchangeable.
+  const readOnly = useLibraryStore((s) => s.status?.readOnlyReason != null);
 
   const editor = useEditor(
     {
@@ -40,6 +43,7 @@ export function MemoEditor({
         onSaveRevision: saveManualRevision,
       }),
       content: memo.doc,
+      editable: !readOnly,
       immediatelyRender: true,
       // The CSP refuses inline <style>: tiptap's base styles are in styles/tiptap-base.css.
       injectCSS: false,
@@ -50,7 +54,7 @@ export function MemoEditor({
       },
       onUpdate: () => session().touch(),
     },
-    [memo.id, bodyNonce],
+    [memo.id, bodyNonce, readOnly],
   );
 
   useEffect(() => {

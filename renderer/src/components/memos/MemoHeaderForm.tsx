@@ -1,12 +1,13 @@
 import { Group, NumberInput, SegmentedControl, Select, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Memo, MemoHeader } from '../../../../shared/domain/memo';
 import { errorMessage } from '../../lib/workbench-client';
 import { useMemoSessionStore } from '../../stores/memo-session-store';
 import { useRecommendationScaleStore } from '../../stores/recommendation-scale-store';
 import { ConvictionChangeModal, type PendingConvictionChange } from './ConvictionChangeModal';
-import { CONVICTIONS, loggedChanges } from './format-header';
+import { LOGGED_FIELD_LABEL, loggedChanges } from '../../../../shared/memo/logged-fields';
+import { CONVICTIONS } from './format-header';
 
 /** Free fields (company, ticker, horizon, author, date) save this long after the last key. */
 const FIELD_SAVE_DELAY_MS = 600;
@@ -50,22 +51,38 @@ export function MemoHeaderForm({
     }
   };
 
-  // Free fields: debounced, and never the logged ones (those wait for a reason).
+  // Free fields: debounced, and never the logged ones (those wait for a reason). A change
+  // still waiting when the form goes (another memo, another view) is saved then.
+  const unsavedFree = useRef<MemoHeader | null>(null);
   useEffect(() => {
     const current = savedHeader();
     const free = { ...current, ...pickFree(draft) };
-    if (JSON.stringify(pickFree(draft)) === JSON.stringify(pickFree(current))) return;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(free.date)) return;
-    const timer = setTimeout(() => void save(free), FIELD_SAVE_DELAY_MS);
+    const changed = JSON.stringify(pickFree(draft)) !== JSON.stringify(pickFree(current));
+    unsavedFree.current = changed && /^\d{4}-\d{2}-\d{2}$/.test(free.date) ? free : null;
+    if (!unsavedFree.current) return;
+    const timer = setTimeout(() => {
+      unsavedFree.current = null;
+      void save(free);
+    }, FIELD_SAVE_DELAY_MS);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [draft]);
+  useEffect(
+    () => () => {
+      if (unsavedFree.current) void save(unsavedFree.current);
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
 
   /** A logged field changed: ask why, then save; cancelling puts the old value back. */
   const proposeLogged = (patch: Partial<MemoHeader>) => {
     const current = savedHeader();
     const next = { ...current, ...pickFree(draft), ...patch };
-    const changes = loggedChanges(current, next);
+    const changes = loggedChanges(current, next).map((c) => ({
+      ...c,
+      field: LOGGED_FIELD_LABEL[c.field],
+    }));
     if (changes.length === 0) return;
     setDraft(next);
     setPending({

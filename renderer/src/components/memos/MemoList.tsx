@@ -15,7 +15,7 @@ import type { MemoStatus } from '../../../../shared/domain/memo';
 import { formatInstant } from '../../lib/format-date';
 import { shortcutLabel } from '../../lib/shortcut-label';
 import { filterMemos, useMemosStore } from '../../stores/memos-store';
-import { formatPriceTarget } from './format-header';
+import { formatPriceTarget } from '../../../../shared/memo/logged-fields';
 
 const STATUS_FILTERS = [
   { value: 'all', label: 'All' },
@@ -23,7 +23,7 @@ const STATUS_FILTERS = [
   { value: 'final', label: 'Final' },
 ];
 
-/** The memo list: filter by company or ticker and by status; ↑/↓ move, Enter opens. */
+/** The memo list: filter by company or ticker and by status; a click or ↑/↓ opens a memo. */
 export function MemoList({ onNew }: { onNew: () => void }) {
   const list = useMemosStore((s) => s.list);
   const status = useMemosStore((s) => s.status);

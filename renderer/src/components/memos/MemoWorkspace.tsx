@@ -9,6 +9,7 @@ import { errorMessage } from '../../lib/workbench-client';
 import { useBacklinksStore } from '../../stores/backlinks-store';
 import { useCitationStatesStore } from '../../stores/citation-states-store';
 import { useMemoSessionStore } from '../../stores/memo-session-store';
+import { useMemosStore } from '../../stores/memos-store';
 import { AssembleModal } from './AssembleModal';
 import { citationsOf, citedIdsOf } from './cited-claims';
 import { ConvictionLog } from './ConvictionLog';
@@ -40,7 +41,19 @@ export function MemoWorkspace({
   const [assembleOpen, setAssembleOpen] = useState(false);
 
   useEffect(() => {
-    void session().load(memoId);
+    void session()
+      .load(memoId)
+      .then((opened) => {
+        const open = session().memo;
+        if (opened || !open) return;
+        // The open memo's changes could not be saved: it stays open rather than lose them.
+        useMemosStore.getState().open(open.id);
+        const save = session().save;
+        notifications.show({
+          color: 'red',
+          message: `“${open.title}” has changes that could not be saved${save.status === 'failed' ? ` (${save.message})` : ''}. It stays open until they are saved.`,
+        });
+      });
   }, [memoId, session]);
 
   // Citations show what their claims are now (edited, orphaned, deleted).

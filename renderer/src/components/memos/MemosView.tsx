@@ -10,6 +10,7 @@ import { MemoClaimsPanel } from './MemoClaimsPanel';
 import { MemoList } from './MemoList';
 import { MemoWorkspace } from './MemoWorkspace';
 import { createMemo } from './create-memo';
+import { saveManualRevision } from './save-revision';
 
 /** Memos: the list (left), the open memo (centre), the claims to cite (right). */
 export function MemosView() {
@@ -23,17 +24,7 @@ export function MemosView() {
     void useRecommendationScaleStore.getState().load();
   }, []);
   // Ctrl+S from the header fields too (the editor handles its own).
-  useHotkeys(
-    [
-      [
-        'mod+S',
-        () => {
-          if (openId) void useMemoSessionStore.getState().snapshot('manual');
-        },
-      ],
-    ],
-    [],
-  );
+  useHotkeys([['mod+S', saveManualRevision]], []);
 
   return (
     <Group

@@ -58,13 +58,15 @@ function citeSuggestion(
   char: string,
   key: string,
   ticker: () => string | null,
+  allowSpaces: boolean,
 ): SuggestionOptions<CiteItem> {
   return {
     editor,
     char,
     pluginKey: new PluginKey(key),
-    allowSpaces: true,
-    allowedPrefixes: null,
+    allowSpaces,
+    // Only at the start of a word: "ir@msft.com" or "and/cite" is text, not a search.
+    allowedPrefixes: [' '],
     items: async ({ query }) => {
       try {
         return await findCiteItems(query, ticker());
@@ -88,7 +90,7 @@ function citeSuggestion(
   };
 }
 
-/** `/cite` and `@` followed by words search the claims and cite the one chosen. */
+/** `/cite` and `@` followed by a search open a list of claims; Enter cites the one chosen. */
 export const CiteSuggestion = Extension.create<CiteSuggestionOptions>({
   name: 'citeSuggestion',
   addOptions() {
@@ -96,8 +98,9 @@ export const CiteSuggestion = Extension.create<CiteSuggestionOptions>({
   },
   addProseMirrorPlugins() {
     return [
-      Suggestion(citeSuggestion(this.editor, '/cite', 'citeSlash', this.options.ticker)),
-      Suggestion(citeSuggestion(this.editor, '@', 'citeAt', this.options.ticker)),
+      // `/cite` searches several words; `@` one word, so "trading @ 25x" stays text.
+      Suggestion(citeSuggestion(this.editor, '/cite', 'citeSlash', this.options.ticker, true)),
+      Suggestion(citeSuggestion(this.editor, '@', 'citeAt', this.options.ticker, false)),
     ];
   },
 });

@@ -1,6 +1,6 @@
 import type { DragEvent } from 'react';
 
-/** The drag type of a claim dragged from the reader's side panel, the board or the memo's claims panel. */
+/** The drag type of a claim dragged from the memo's claims panel into its text. */
 export const CLAIM_MIME = 'application/x-margin-claim';
 
 export interface DraggedClaim {

@@ -1,9 +1,14 @@
 import type { AnyExtension } from '@tiptap/core';
 import { Placeholder } from '@tiptap/extensions';
 import { Extension } from '@tiptap/core';
-import { ClaimReference } from '../../../../shared/memo/claim-reference';
+import {
+  CLAIM_REFERENCE,
+  ClaimReference,
+  type ClaimReferenceAttrs,
+} from '../../../../shared/memo/claim-reference';
+import { openClaimInReader } from '../../lib/open-in-reader';
 import { memoExtensions } from '../../../../shared/memo/memo-extensions';
-import { Plugin } from '@tiptap/pm/state';
+import { NodeSelection, Plugin } from '@tiptap/pm/state';
 import { CiteSuggestion } from './cite-suggestion';
 import { CLAIM_MIME, readDraggedClaim } from './dragged-claim';
 import { insertCitation } from './insert-citation';
@@ -15,7 +20,7 @@ interface EditorHooks {
   onSaveRevision: () => void;
 }
 
-/** A claim dropped on the text (from the claims panel, the reader or the board) is cited there. */
+/** A claim dropped on the text from the claims panel beside it is cited there. */
 const ClaimDrop = Extension.create({
   name: 'claimDrop',
   addProseMirrorPlugins() {
@@ -66,12 +71,23 @@ export function memoEditorExtensions({ ticker, onSaveRevision }: EditorHooks): A
     ClaimDrop,
     Extension.create({
       name: 'memoShortcuts',
-      addKeyboardShortcuts: () => ({
-        'Mod-s': () => {
-          onSaveRevision();
-          return true;
-        },
-      }),
+      addKeyboardShortcuts() {
+        return {
+          'Mod-s': () => {
+            onSaveRevision();
+            return true;
+          },
+          // The selected citation's source, from the keyboard (a click opens it too).
+          'Mod-Enter': () => {
+            const { selection } = this.editor.state;
+            const cited = selection instanceof NodeSelection ? selection.node : null;
+            if (cited?.type.name !== CLAIM_REFERENCE) return false;
+            const attrs = cited.attrs as ClaimReferenceAttrs;
+            void openClaimInReader(attrs.articleId, attrs.highlightId);
+            return true;
+          },
+        };
+      },
     }),
   ];
 }

@@ -1,10 +1,11 @@
 import { Button, Group, Text, TagsInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { DEFAULT_RECOMMENDATION_SCALE } from '../../../../shared/memo/logged-fields';
 import { errorMessage } from '../../lib/workbench-client';
 import { useRecommendationScaleStore } from '../../stores/recommendation-scale-store';
 
-const DEFAULT_SCALE = ['Buy', 'Overweight', 'Hold', 'Underweight', 'Sell'];
+const DEFAULT_SCALE = [...DEFAULT_RECOMMENDATION_SCALE];
 
 /** The ratings a memo's recommendation offers, best first (2 to 9 of them). */
 export function RecommendationScaleEditor() {

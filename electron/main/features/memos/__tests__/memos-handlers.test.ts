@@ -14,7 +14,7 @@ import type {
   MemoSaved,
   MemoSummary,
 } from '../../../../../shared/domain/memo';
-import { DEFAULT_RECOMMENDATION_SCALE } from '../../../../../shared/domain/memo';
+import { DEFAULT_RECOMMENDATION_SCALE } from '../../../../../shared/memo/logged-fields';
 import type { MemoDoc, MemoNode } from '../../../../../shared/domain/memo-doc';
 import { CLAIM_REFERENCE } from '../../../../../shared/memo/claim-reference';
 import { citationParagraph } from '../../../../../shared/memo/memo-doc-ops';

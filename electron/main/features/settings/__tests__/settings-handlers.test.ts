@@ -5,7 +5,7 @@ import type { ClaimPage } from '../../../../../shared/claims/claim-page';
 import type { Article, ArticleSummary } from '../../../../../shared/domain/article';
 import type { WatchlistEntry } from '../../../../../shared/domain/company';
 import type { AnchoredHighlight } from '../../../../../shared/domain/highlight';
-import { DEFAULT_RECOMMENDATION_SCALE } from '../../../../../shared/domain/memo';
+import { DEFAULT_RECOMMENDATION_SCALE } from '../../../../../shared/memo/logged-fields';
 import type { IndexStatus } from '../../../../../shared/domain/search-result';
 import { errorOf, valueOf } from '../../../test-support/envelope-of';
 import { snapshotFolder } from '../../../test-support/folder-snapshot';
