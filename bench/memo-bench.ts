@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Page } from '@playwright/test';
 import { MainProcess } from '../e2e/support/main-process';
@@ -22,6 +22,7 @@ import { MEMO_SECTIONS, type MemoSectionId } from '../shared/memo/memo-sections'
 import { memoTemplateDoc } from '../shared/memo/memo-template';
 import { citationSourceLabel } from '../shared/memo/source-label';
 import { seededRandom } from './random';
+import { rawDurableWrite } from './raw-durable-write';
 import { openReaderHarness } from './reader-harness';
 import type { BenchRow } from './results';
 import { median, percentile, timeEach } from './stats';
@@ -126,19 +127,6 @@ async function call<C extends Channel>(
   const envelope = await main.invoke(APP_FRAME, APP_ORIGIN, channel, payload);
   if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
   return envelope.value as ChannelOutput<C>;
-}
-
-/** The limit no store can beat: write + fsync + rename + fsync the folder (store-bench's). */
-async function rawDurableWrite(path: string, data: string): Promise<void> {
-  const temp = `${path}.raw.tmp`;
-  const file = await open(temp, 'w');
-  await file.writeFile(data);
-  await file.sync();
-  await file.close();
-  await rename(temp, path);
-  const folder = await open(dirname(path), 'r');
-  await folder.sync();
-  await folder.close();
 }
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;

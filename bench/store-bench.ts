@@ -1,6 +1,6 @@
-import { mkdtemp, open, rename, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { openLibrary } from '../electron/main/storage/open-library';
@@ -8,6 +8,7 @@ import { serializeStoreFile } from '../electron/main/storage/parse-store-file';
 import { annotationsFileSpec } from '../electron/main/storage/store-files';
 import type { Logger } from '../electron/main/logging/logger';
 import { seededRandom } from './random';
+import { rawDurableWrite } from './raw-durable-write';
 import type { BenchRow } from './results';
 import { median, percentile, timeEach } from './stats';
 import {
@@ -28,19 +29,6 @@ const SINGLE_FILE_SAVES = 10;
 const SEED = 20261125;
 
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: console.error };
-
-/** The limit no store can beat: write + fsync + rename + fsync the folder, nothing else. */
-async function rawDurableWrite(path: string, data: string): Promise<void> {
-  const temp = `${path}.raw.tmp`;
-  const file = await open(temp, 'w');
-  await file.writeFile(data);
-  await file.sync();
-  await file.close();
-  await rename(temp, path);
-  const folder = await open(dirname(path), 'r');
-  await folder.sync();
-  await folder.close();
-}
 
 async function measureShardedStore(dataDir: string, library: SyntheticLibrary) {
   const opens = await timeEach(OPENS, async () => {
