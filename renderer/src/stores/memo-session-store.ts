@@ -111,9 +111,11 @@ export const useMemoSessionStore = create<MemoSessionState>()((set, get) => {
       useMemosStore.getState().patchSummary(memo.id, saved.summary);
     } catch (error) {
       // Nothing the analyst typed is dropped: it stays in the editor (or in memo.doc when
-      // no editor shows it), marked unsaved, and is tried again.
+      // no editor shows it), marked unsaved, and is tried again. Text typed during the
+      // write is newer than `doc` and already there.
+      const typedSince = dirty;
       dirty = true;
-      if (!bodySource) set((s) => ({ memo: s.memo && { ...s.memo, doc } }));
+      if (!bodySource && !typedSince) set((s) => ({ memo: s.memo && { ...s.memo, doc } }));
       set({ save: { status: 'failed', message: errorMessage(error) } });
       const code = error instanceof WorkbenchCallError ? error.code : null;
       // A newer version elsewhere or a read-only library will not change by waiting.
@@ -148,6 +150,11 @@ export const useMemoSessionStore = create<MemoSessionState>()((set, get) => {
       set({ loading: 'loading', error: null });
       try {
         const memo = await requireWorkbench().memos.get({ id });
+        // Typed into this memo while it was being read: the typed text is newer.
+        if (dirty && get().memo?.id === id) {
+          set({ loading: 'ready' });
+          return true;
+        }
         set((s) => ({
           memo,
           loading: 'ready',
