@@ -272,3 +272,29 @@ test('a save the disk refuses keeps the text: it says why, survives leaving the 
     'Saved before the fault. Typed while the disk refuses.',
   );
 });
+
+test("the recommendation offers the analyst's own scale from Settings", async ({ app }) => {
+  const { page } = app;
+  await page.keyboard.press('ControlOrMeta+Digit4');
+  const ratings = page.getByRole('combobox', { name: 'Ratings, best first' });
+  await ratings.click();
+  await page.keyboard.press('Backspace'); // removes "Sell"
+  await ratings.fill('Accumulate');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Save scale' }).click();
+  await expect(page.getByText('Saved the recommendation scale.')).toBeVisible();
+
+  await page.keyboard.press('ControlOrMeta+Shift+KeyN');
+  const workspace = memoWorkspace(page);
+  await expect(workspace).toBeVisible();
+  await workspace.getByLabel('Recommendation').click();
+  const scale = page.getByRole('listbox', { name: 'Recommendation' }).getByRole('option');
+  await expect(scale).toHaveText(['Buy', 'Overweight', 'Hold', 'Underweight', 'Accumulate']);
+  await scale.filter({ hasText: 'Accumulate' }).click();
+  const why = page.getByRole('dialog', { name: 'Why did your view change?' });
+  await why.getByLabel('Reason').fill('Initiating coverage.');
+  await page.keyboard.press('Enter');
+  await expect(workspace.getByRole('region', { name: 'Conviction log' })).toContainText(
+    'Recommendation: — → Accumulate',
+  );
+});
