@@ -1,6 +1,6 @@
 import type { MemoDoc, MemoNode } from '../domain/memo-doc';
 import { CLAIM_REFERENCE, type ClaimReferenceAttrs } from './claim-reference';
-import type { MemoSectionId } from './memo-sections';
+import { endsSection, type MemoSectionId } from './memo-sections';
 import { sectionHeading } from './memo-template';
 import { forEachMemoNode } from './memo-walk';
 
@@ -11,10 +11,6 @@ import { forEachMemoNode } from './memo-walk';
  */
 
 const isHeading = (node: MemoNode) => node.type === 'heading';
-
-/** Where a section ends: at the next section heading, or any level-2 heading the analyst added. */
-const endsSection = (node: MemoNode) =>
-  isHeading(node) && (node.attrs?.section != null || node.attrs?.level === 2);
 
 const isEmptyParagraph = (node: MemoNode | undefined) =>
   node?.type === 'paragraph' && (node.content === undefined || node.content.length === 0);
@@ -37,7 +33,7 @@ export function insertIntoSection(
     return { ...doc, content: [...content, sectionHeading(section), ...nodes] };
   }
   let end = headingAt + 1;
-  while (end < content.length && !endsSection(content[end]!)) end++;
+  while (end < content.length && !endsSection(content[end]!.type, content[end]!.attrs)) end++;
   const bodyStart = headingAt + 1;
   const replaceEmpty = end - bodyStart === 1 && isEmptyParagraph(content[bodyStart]);
   return {

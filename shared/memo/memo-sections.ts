@@ -35,3 +35,11 @@ export function sectionForClass(claimClass: ClaimClass): MemoSectionId {
 export function isMemoSectionId(value: unknown): value is MemoSectionId {
   return MEMO_SECTION_IDS.includes(value as MemoSectionId);
 }
+
+/**
+ * Whether a block closes the section before it: the next section heading, or any level-2
+ * heading the analyst added. One rule for the JSON edits in main and the editor's.
+ */
+export function endsSection(type: string, attrs: Readonly<Record<string, unknown>> | undefined) {
+  return type === 'heading' && (attrs?.section != null || attrs?.level === 2);
+}

@@ -1,10 +1,7 @@
 import type { Editor, JSONContent } from '@tiptap/react';
 import type { Node as PmNode } from '@tiptap/pm/model';
-import { sectionTitle, type MemoSectionId } from '../../../shared/memo/memo-sections';
-
-/** A section ends at the next section heading or level-2 heading. */
-const startsSection = (node: PmNode) =>
-  node.type.name === 'heading' && (node.attrs.section != null || node.attrs.level === 2);
+import { endsSection, type MemoSectionId } from '../../../shared/memo/memo-sections';
+import { sectionHeading } from '../../../shared/memo/memo-template';
 
 /**
  * Where content for `section` goes: the end of the section, or the range of its one empty
@@ -26,7 +23,7 @@ export function sectionInsertRange(
       }
       return;
     }
-    if (startsSection(child)) {
+    if (endsSection(child.type.name, child.attrs)) {
       end = offset;
       return;
     }
@@ -65,11 +62,7 @@ export function insertIntoSections(
       chain = chain.insertContentAt(part.range, part.content);
     } else {
       chain = chain.insertContentAt(doc.content.size, [
-        {
-          type: 'heading',
-          attrs: { level: 2, section: part.section },
-          content: [{ type: 'text', text: sectionTitle(part.section) }],
-        },
+        sectionHeading(part.section) as JSONContent,
         ...part.content,
       ]);
     }

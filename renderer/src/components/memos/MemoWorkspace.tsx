@@ -6,7 +6,6 @@ import type { MemoStatus } from '../../../../shared/domain/memo';
 import { classLabel } from '../../lib/claim-classes';
 import { shortcutLabel } from '../../lib/shortcut-label';
 import { errorMessage } from '../../lib/workbench-client';
-import { useBacklinksStore } from '../../stores/backlinks-store';
 import { useCitationStatesStore } from '../../stores/citation-states-store';
 import { useMemoSessionStore } from '../../stores/memo-session-store';
 import { useMemosStore } from '../../stores/memos-store';
@@ -60,12 +59,6 @@ export function MemoWorkspace({
   useEffect(() => {
     if (editor) void useCitationStatesStore.getState().refresh(citedIdsOf(editor));
   }, [editor]);
-
-  // After each save, "Cited in" lists elsewhere may have changed.
-  const savedAt = useMemoSessionStore((s) => (s.save.status === 'saved' ? s.save.at : null));
-  useEffect(() => {
-    if (savedAt) useBacklinksStore.getState().invalidate();
-  }, [savedAt]);
 
   if (loading === 'error') {
     return (

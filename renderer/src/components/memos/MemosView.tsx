@@ -3,6 +3,7 @@ import { useHotkeys } from '@mantine/hooks';
 import type { Editor } from '@tiptap/react';
 import { useEffect, useState } from 'react';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
+import { useBacklinksStore } from '../../stores/backlinks-store';
 import { useMemoSessionStore } from '../../stores/memo-session-store';
 import { useMemosStore } from '../../stores/memos-store';
 import { useRecommendationScaleStore } from '../../stores/recommendation-scale-store';
@@ -22,6 +23,9 @@ export function MemosView() {
   useEffect(() => {
     void useMemosStore.getState().loadList();
     void useRecommendationScaleStore.getState().load();
+    // "Cited in" shows in the reader and on the board, never beside a memo: the citations
+    // written here are asked for again once the analyst leaves, not after every autosave.
+    return () => useBacklinksStore.getState().invalidate();
   }, []);
   // Ctrl+S from the header fields too (the editor handles its own).
   useHotkeys([['mod+S', saveManualRevision]], []);
