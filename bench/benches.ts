@@ -16,4 +16,6 @@ export const benches: ReadonlyArray<[name: string, load: () => Promise<Bench>]> 
   ['search', async () => (await import('./search-bench')).runSearchBench],
   ['board', async () => (await import('./board-bench')).runBoardBench],
   ['memo', async () => (await import('./memo-bench')).runMemoBench],
+  ['export', async () => (await import('./export-bench')).runExportBench],
+  ['backup', async () => (await import('./backup-bench')).runBackupBench],
 ];

@@ -125,12 +125,15 @@ export async function writeShardedLibrary(
     await mkdir(layout.articleDir(article.id), { recursive: true });
     await writeFile(
       layout.articleFile(article.id),
-      serializeStoreFile(articleFileSpec, { schemaVersion: 3, article }),
+      serializeStoreFile(articleFileSpec, {
+        schemaVersion: articleFileSpec.currentVersion,
+        article,
+      }),
     );
     await writeFile(
       layout.annotationsFile(article.id),
       serializeStoreFile(annotationsFileSpec, {
-        schemaVersion: 1,
+        schemaVersion: annotationsFileSpec.currentVersion,
         articleId: article.id,
         highlights: byArticle.get(article.id) ?? [],
       }),
@@ -141,7 +144,7 @@ export async function writeShardedLibrary(
   await writeFile(
     layout.libraryFile,
     serializeStoreFile(libraryFileSpec, {
-      schemaVersion: 5,
+      schemaVersion: libraryFileSpec.currentVersion,
       settings: { watchlist: [], recommendationScale: [...DEFAULT_RECOMMENDATION_SCALE] },
       codebook: [
         {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CLAIM_REFERENCE } from '../memo/claim-reference';
-import { isAllowedMemoHref } from '../memo/memo-extensions';
+import { isAllowedMemoHref } from '../memo/is-allowed-memo-href';
 import { MEMO_SECTION_IDS } from '../memo/memo-sections';
 import { ClaimClass } from './highlight';
 import { HIGHLIGHT_MAX_CHARS, HIGHLIGHT_NOTE_MAX_CHARS } from './highlight-limits';

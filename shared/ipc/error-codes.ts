@@ -18,6 +18,8 @@ export const ErrorCode = z.enum([
   'STORE_READ_ONLY',
   /** Writing to disk failed (disk full, permissions, …); nothing was changed. */
   'STORE_WRITE_FAILED',
+  /** Saving an export where the analyst chose failed (read-only, full, no such folder, …); nothing was written. */
+  'EXPORT_WRITE_FAILED',
   /** The file's type is not one Margin imports, or its content is not what its name says. */
   'UNSUPPORTED_FORMAT',
   /** The file, text or PDF is over one of Margin's import limits. */

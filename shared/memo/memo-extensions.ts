@@ -1,15 +1,12 @@
 import { Extension, type AnyExtension } from '@tiptap/core';
 import { TableKit } from '@tiptap/extension-table';
 import StarterKit from '@tiptap/starter-kit';
-import { safeLinkHref } from '../text/safe-link-href';
+import { isAllowedMemoHref } from './is-allowed-memo-href';
 import { ClaimReference } from './claim-reference';
 import { isMemoSectionId } from './memo-sections';
 
 /** Heading levels a memo uses: the title is in the header, sections are level 2. */
 export const MEMO_HEADING_LEVELS = [2, 3, 4] as const;
-
-/** Links a memo may hold: http, https and mailto, checked with the same rule as imports. */
-export const isAllowedMemoHref = (href: string): boolean => safeLinkHref(href) === href;
 
 /**
  * Marks a template heading as one of the memo's sections (`data-section`), so "Add to

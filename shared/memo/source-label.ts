@@ -10,13 +10,9 @@ export interface CitationSourceParts {
 /** An article title stands in for a missing publisher: cut so the line stays one line. */
 const TITLE_MAX_CHARS = 60;
 
-// UTC throughout: a calendar date is not an instant, and local time would move it a day.
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
+// A fixed table, not Intl: ICU versions differ ("Sep" or "Sept"), and an exported report
+// must be the same bytes whichever Electron or Node made it.
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** "24 Nov 2026" for `2026-11-24`; null for anything that is not a real calendar date. */
 export function formatCitationDate(isoDate: string): string | null {
@@ -27,7 +23,7 @@ export function formatCitationDate(isoDate: string): string | null {
   // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
   date.setUTCFullYear(year, month - 1, day);
   if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return dateFormat.format(date);
+  return `${day} ${MONTHS[month - 1]} ${year}`;
 }
 
 function truncate(text: string, max: number): string {

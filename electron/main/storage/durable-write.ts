@@ -31,23 +31,44 @@ export async function hardenRename(dir: string): Promise<void> {
   await fsyncDirectory(dir).catch(() => undefined);
 }
 
+/**
+ * Most bytes of the target's name a temp name repeats: with its dot, pid, random part and
+ * `.tmp` it stays under the 255 bytes file systems allow, however long the target's name.
+ */
+const TEMP_NAME_MAX_BYTES = 200;
+
+/** `name` cut to at most `max` UTF-8 bytes, never inside a character. */
+function cutToBytes(name: string, max: number): string {
+  let cut = '';
+  let bytes = 0;
+  for (const char of name) {
+    bytes += Buffer.byteLength(char);
+    if (bytes > max) break;
+    cut += char;
+  }
+  return cut;
+}
+
 /** The temp file a durable write of `path` goes through (matches TEMP_FILE_PATTERN). */
 export function tempPathFor(path: string): string {
-  return join(
-    dirname(path),
-    `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
-  );
+  const name = cutToBytes(basename(path), TEMP_NAME_MAX_BYTES);
+  return join(dirname(path), `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
 /**
  * Replaces `path` with `data` so that after a crash or power cut the file holds either
  * the old bytes or the new ones, never a mix: write a temp file beside it, fsync it,
  * rename it over the target, fsync the folder. (steno, under lowdb, skips both fsyncs.)
- * It throws only when the target was left unchanged.
+ * It throws only when the target was left unchanged. `mode` is the new file's permissions
+ * (the process umask still applies): store files are private, exports are for sharing.
  */
-export async function writeFileDurably(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileDurably(
+  path: string,
+  data: string | Uint8Array,
+  mode: number = STORE_FILE_MODE,
+): Promise<void> {
   const temp = tempPathFor(path);
-  const handle = await open(temp, 'wx', STORE_FILE_MODE);
+  const handle = await open(temp, 'wx', mode);
   try {
     try {
       await handle.writeFile(data);

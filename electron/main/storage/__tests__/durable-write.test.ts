@@ -24,6 +24,26 @@ describe('writeFileDurably', () => {
     if (process.platform !== 'win32') expect((await stat(path)).mode & 0o777).toBe(0o600);
   });
 
+  it('writes with the permissions asked for: exports are documents to share', async () => {
+    if (process.platform === 'win32') return;
+    const reference = join(dir, 'reference.txt');
+    await writeFile(reference, 'x', { mode: 0o644 });
+    const path = join(dir, 'Report.md');
+    await writeFileDurably(path, '# Report', 0o644);
+    expect((await stat(path)).mode & 0o777).toBe((await stat(reference)).mode & 0o777);
+    expect(await readFile(path, 'utf8')).toBe('# Report');
+  });
+
+  it('keeps temp names within 255 bytes, so any name a file system takes can be written', async () => {
+    const name = `${'Übernahme '.repeat(22)}.md`; // 245 bytes
+    const temp = basename(tempPathFor(join(dir, name)));
+    expect(Buffer.byteLength(temp)).toBeLessThanOrEqual(255);
+    expect(temp.isWellFormed()).toBe(true);
+    expect(TEMP_FILE_PATTERN.test(temp)).toBe(true);
+    await writeFileDurably(join(dir, name), 'long');
+    expect(await readdir(dir)).toEqual([name]);
+  });
+
   it('leaves the old file intact and cleans up when the replacement fails', async () => {
     const path = join(dir, 'target');
     await mkdir(path); // renaming a file over a folder fails

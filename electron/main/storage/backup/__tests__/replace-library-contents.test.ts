@@ -1,0 +1,88 @@
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { collectingLogger } from '../../../test-support/collecting-logger';
+import { snapshotFolder } from '../../../test-support/folder-snapshot';
+import { createTempDataDir } from '../../../test-support/temp-data-dir';
+import { DataFolderLockedError } from '../../data-folder-lock';
+import { libraryLayout } from '../../library-layout';
+import { openLibrary } from '../../open-library';
+import { extractBackup } from '../extract-backup';
+import { findInterruptedRestores } from '../find-interrupted-restores';
+import { replaceLibraryContents } from '../replace-library-contents';
+import { restoreFolderIn } from '../restore-folders';
+import { writeLibraryBackup } from '../write-library-backup';
+import { buildSampleLibrary } from './fixtures/sample-library';
+
+const logger = collectingLogger();
+
+describe('replaceLibraryContents', () => {
+  let root: string;
+  let cleanup: () => Promise<void>;
+  let dataDir: string;
+  let zipPath: string;
+
+  beforeEach(async () => {
+    ({ dir: root, cleanup } = await createTempDataDir());
+    dataDir = join(root, 'library');
+    zipPath = join(root, 'backup.zip');
+    await buildSampleLibrary(join(root, 'source'));
+    await writeLibraryBackup(libraryLayout(join(root, 'source')), zipPath, { appVersion: '0.1.0' });
+    await buildSampleLibrary(dataDir);
+  });
+  afterEach(() => cleanup());
+
+  it('refuses to replace a library that is open, and moves nothing', async () => {
+    const staging = restoreFolderIn(dataDir);
+    await extractBackup(zipPath, staging);
+    const library = await openLibrary(dataDir, { logger });
+    try {
+      const before = await snapshotFolder(dataDir);
+      await expect(replaceLibraryContents(dataDir, staging)).rejects.toBeInstanceOf(
+        DataFolderLockedError,
+      );
+      expect(await snapshotFolder(dataDir)).toEqual(before);
+    } finally {
+      await library.close();
+    }
+  });
+
+  it('moves the old library back when the new one cannot be moved in', async (context) => {
+    // A staging folder on another disk: renaming from it fails (EXDEV) after the old
+    // library was moved aside.
+    const otherDisk = '/dev/shm';
+    const exists = await stat(otherDisk).catch(() => null);
+    if (!exists || exists.dev === (await stat(root)).dev) context.skip();
+    const staging = await mkdtemp(join(otherDisk, 'margin-test-'));
+    try {
+      await rm(staging, { recursive: true });
+      await extractBackup(zipPath, staging);
+      const before = await snapshotFolder(dataDir);
+
+      await expect(replaceLibraryContents(dataDir, staging)).rejects.toMatchObject({
+        code: 'EXDEV',
+      });
+      expect(await snapshotFolder(dataDir)).toEqual(before);
+      expect(await findInterruptedRestores(dataDir)).toEqual([]);
+      expect((await readdir(staging)).sort()).toEqual(['articles', 'library.json', 'memos']);
+    } finally {
+      await rm(staging, { recursive: true, force: true });
+    }
+  });
+
+  it('sweeps leftover .restore folders at open, but keeps a .replaced one for recovery', async () => {
+    const leftover = restoreFolderIn(dataDir);
+    await mkdir(join(leftover, 'articles'), { recursive: true });
+    await writeFile(join(leftover, 'library.json'), '{}');
+    const interrupted = join(dataDir, '.replaced-2026-11-25T10-00-00-000Z-abcdef');
+    await mkdir(join(interrupted, 'articles'), { recursive: true });
+    await writeFile(join(interrupted, 'library.json'), 'the only copy');
+
+    await (await openLibrary(dataDir, { logger })).close();
+    const names = await readdir(dataDir);
+    expect(names.filter((n) => n.startsWith('.restore-'))).toEqual([]);
+    expect(await findInterruptedRestores(dataDir)).toEqual([
+      '.replaced-2026-11-25T10-00-00-000Z-abcdef',
+    ]);
+  });
+});
