@@ -42,7 +42,16 @@ async function installBridge(
   await page.addInitScript({ path: bridgeScript });
 }
 
-export const test = base.extend<{ dataDir: string; app: AppFixture }, { rendererOrigin: string }>({
+export const test = base.extend<
+  {
+    dataDir: string;
+    app: AppFixture;
+    /** An ISO instant to freeze main's clock at (`test.use({ clock })`); null: the real clock. */
+    clock: string | null;
+  },
+  { rendererOrigin: string }
+>({
+  clock: [null, { option: true }],
   rendererOrigin: [
     async ({}, use) => {
       const server = await serveStatic(rendererDir);
@@ -56,8 +65,10 @@ export const test = base.extend<{ dataDir: string; app: AppFixture }, { renderer
     await use(dir);
     await rm(dir, { recursive: true, force: true });
   },
-  app: async ({ page, dataDir, rendererOrigin }, use) => {
-    const main = await MainProcess.start(dataDir);
+  app: async ({ page, dataDir, rendererOrigin, clock }, use) => {
+    const main = await MainProcess.start(dataDir, {
+      now: clock === null ? undefined : () => new Date(clock),
+    });
     const violations: string[] = [];
     await installBridge(page, main, rendererOrigin, violations);
     await page.goto(`${rendererOrigin}/index.html`);

@@ -1,12 +1,20 @@
 import { createMainHandlers } from '../../electron/main/features/create-main-handlers';
 import type { ChannelHandlers } from '../../electron/main/ipc/channel-handlers';
 import { handleCall } from '../../electron/main/ipc/handle-call';
+import { invokeChannel } from '../../electron/main/ipc/invoke-channel';
+import { createWorkbenchApi } from '../../shared/ipc/create-workbench-api';
+import {
+  createWorkbenchClient,
+  type WorkbenchClient,
+} from '../../renderer/src/lib/workbench-client';
 import type { Logger } from '../../electron/main/logging/logger';
 import {
   createParserPool,
   type ParserPool,
 } from '../../electron/main/features/import/worker/parser-pool';
-import { openLibrary, type Library } from '../../electron/main/storage/open-library';
+import { LibraryHost } from '../../electron/main/library-host';
+import { openLibrary } from '../../electron/main/storage/open-library';
+import { packageVersion } from '../../electron/main/test-support/package-version';
 import { chosenPathsDialogs } from '../../electron/main/test-support/chosen-paths-dialogs';
 import { importWorkerBundle, seedsDir } from './paths';
 
@@ -25,34 +33,58 @@ export class MainProcess {
     workerFile: importWorkerBundle,
     logger: quiet,
   });
-  private handlers: ChannelHandlers;
+  private host!: LibraryHost;
 
-  private constructor(
-    readonly dataDir: string,
-    private library: Library,
-  ) {
-    this.handlers = this.createHandlers();
+  private constructor(readonly dataDir: string) {
     this.parser.warm(); // as the app does once its window is up
   }
 
-  private createHandlers(): ChannelHandlers {
-    const { library, parser, dialogs } = this;
-    return createMainHandlers({ library, seedsDir, parser, dialogs, logger: quiet });
+  private get handlers(): ChannelHandlers {
+    return this.host.handlers;
   }
 
-  static async start(dataDir: string): Promise<MainProcess> {
-    return new MainProcess(dataDir, await openLibrary(dataDir, { logger: quiet }));
+  /**
+   * `now` replaces the clock of every handler (a frozen clock makes exports reproducible:
+   * the docs' example report is made and checked with one).
+   */
+  static async start(dataDir: string, { now }: { now?: () => Date } = {}): Promise<MainProcess> {
+    const main = new MainProcess(dataDir);
+    const { parser, dialogs } = main;
+    main.host = await LibraryHost.open({
+      open: () => openLibrary(dataDir, { logger: quiet }),
+      makeHandlers: (library, control) =>
+        createMainHandlers({
+          library,
+          seedsDir,
+          parser,
+          dialogs,
+          control,
+          appVersion: packageVersion(),
+          now,
+          logger: quiet,
+        }),
+    });
+    return main;
   }
 
-  async restart(whileClosed?: () => Promise<void>): Promise<void> {
-    await this.library.close();
-    await whileClosed?.();
-    this.library = await openLibrary(this.dataDir, { logger: quiet });
-    this.handlers = this.createHandlers();
+  async restart(whileClosed: () => Promise<void> = async () => undefined): Promise<void> {
+    await this.host.replaceContents(whileClosed);
+  }
+
+  /**
+   * The workbench API over these handlers, for a test to set the library up quickly the
+   * way the page would (it skips only the sender check, which needs a page).
+   */
+  client(): WorkbenchClient {
+    return createWorkbenchClient(
+      createWorkbenchApi((channel, payload) =>
+        invokeChannel(this.handlers, channel, payload, quiet),
+      ),
+    );
   }
 
   async stop(): Promise<void> {
-    await Promise.all([this.library.close(), this.parser.close()]);
+    await Promise.all([this.host.close(), this.parser.close()]);
   }
 
   private readonly holds = new Map<string, { passes: number; gate: Promise<void> }>();

@@ -8,7 +8,8 @@ import { registerElectronIpc } from './ipc/register-electron-ipc';
 import type { RendererEntry } from './ipc/sender-guard';
 import { openLibraryOrExplain } from './open-library-or-explain';
 import { resolveDataDir } from './resolve-data-dir';
-import type { Library } from './storage/open-library';
+import { LibraryHost } from './library-host';
+import { openLibrary, type Library } from './storage/open-library';
 import { denyAllPermissions, guardWebContents } from './security/harden-web-contents';
 import { installApplicationMenu } from './window/application-menu';
 import { createMainWindow } from './window/create-main-window';
@@ -25,19 +26,39 @@ const seedsDir = app.isPackaged
 
 const importWorkerFile = join(import.meta.dirname, 'import-worker.js');
 
-let library: Library | null = null;
+let host: LibraryHost | null = null;
 let parser: ParserPool | null = null;
 
 async function start(): Promise<void> {
   log.transports.file.level = 'info';
-  library = await openLibraryOrExplain(resolveDataDir(app.getPath('userData')), dialog, log);
-  if (!library) return app.quit();
+  const dataDir = resolveDataDir(app.getPath('userData'));
+  const first = await openLibraryOrExplain(dataDir, dialog, log);
+  if (!first) return app.quit();
 
   denyAllPermissions(session.defaultSession);
   guardWebContents(app, shell, entry, log);
-  parser = createParserPool({ workerFile: importWorkerFile, logger: log });
+  const pool = createParserPool({ workerFile: importWorkerFile, logger: log });
+  parser = pool;
   const dialogs = createElectronDialogs();
-  registerElectronIpc(createMainHandlers({ library, seedsDir, parser, dialogs }), entry, log);
+  let opened: Library | null = first;
+  // The first library is the one already opened; a restore from backup opens it again.
+  host = await LibraryHost.open({
+    open: async () => {
+      const library = opened ?? (await openLibrary(dataDir, { logger: log }));
+      opened = null;
+      return library;
+    },
+    makeHandlers: (library, control) =>
+      createMainHandlers({
+        library,
+        seedsDir,
+        parser: pool,
+        dialogs,
+        control,
+        appVersion: app.getVersion(),
+      }),
+  });
+  registerElectronIpc(host.handlers, entry, log);
   installApplicationMenu(app);
   const window = createMainWindow(entry, preloadPath);
   // Load the parsers in the background once the window is up: the first import is then quick.
@@ -50,9 +71,9 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => app.quit());
   let closed = false;
   app.on('before-quit', (event) => {
-    if (closed || !library) return;
+    if (closed || !host) return;
     event.preventDefault();
-    void Promise.all([library.close(), parser?.close()]).finally(() => {
+    void Promise.all([host.close(), parser?.close()]).finally(() => {
       closed = true;
       app.quit();
     });
@@ -66,7 +87,7 @@ async function failStart(error: unknown): Promise<void> {
     'Margin could not start',
     'Margin stopped while starting. Details are in the log file; start Margin again.',
   );
-  await library?.close().catch(() => undefined);
+  await host?.close().catch(() => undefined);
   app.exit(1);
 }
 

@@ -50,6 +50,13 @@ export const channels = [
   'codebook:merge',
   'samples:list',
   'samples:import',
+  'export:memoMarkdown',
+  'export:articleMarkdown',
+  'export:articleAnnotations',
+  'export:claimsMarkdown',
+  'library:backup',
+  'library:chooseBackup',
+  'library:restore',
 ] as const;
 
 export type Channel = (typeof channels)[number];

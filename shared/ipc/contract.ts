@@ -57,6 +57,17 @@ import {
   NewMemoInput,
   RecommendationScale,
 } from '../domain/memo';
+import {
+  AnnotationsExportInput,
+  ArticleExportInput,
+  BackupOutcome,
+  ClaimsExportInput,
+  MemoExportInput,
+  RestoreInput,
+  RestoreOutcome,
+  RestorePlan,
+  SaveOutcome,
+} from '../domain/export';
 import { LibraryStatus } from '../domain/library-status';
 import { IndexStatus, SearchRequest, SearchResults } from '../domain/search-result';
 import { EntityId } from '../domain/primitives';
@@ -140,6 +151,17 @@ export const contract = {
   'codebook:merge': { input: MergeTagsInput, output: MergedTags },
   'samples:list': { input: NoInput, output: z.array(SampleInfo) },
   'samples:import': { input: z.object({ sampleId: SampleInfo.shape.id }), output: ArticleAdded },
+  /** Each export asks where to save (a native dialog) and writes the file atomically. */
+  'export:memoMarkdown': { input: MemoExportInput, output: SaveOutcome },
+  'export:articleMarkdown': { input: ArticleExportInput, output: SaveOutcome },
+  'export:articleAnnotations': { input: AnnotationsExportInput, output: SaveOutcome },
+  'export:claimsMarkdown': { input: ClaimsExportInput, output: SaveOutcome },
+  /** The whole library in one zip file. */
+  'library:backup': { input: NoInput, output: BackupOutcome },
+  /** Asks for a backup file and checks it; null when the analyst cancelled. */
+  'library:chooseBackup': { input: NoInput, output: RestorePlan.nullable() },
+  /** Replaces the library with the checked backup (the page asked first if it was not empty). */
+  'library:restore': { input: RestoreInput, output: RestoreOutcome },
 } as const satisfies { [C in Channel]: ChannelSpec };
 
 export type Contract = typeof contract;

@@ -7,7 +7,10 @@ import { createCodebookHandlers } from './codebook/codebook-handlers';
 import { companyDetector } from './companies/company-detector';
 import { articleTexts } from './highlights/article-texts';
 import { createHighlightsHandlers } from './highlights/highlights-handlers';
-import type { Dialogs } from './import/dialogs';
+import type { LibraryControl } from '../library-host';
+import { createBackupHandlers } from './backup/backup-handlers';
+import type { Dialogs } from './dialogs';
+import { createExportHandlers } from './export/export-handlers';
 import { createImportHandlers } from './import/import-handlers';
 import type { ParserPool } from './import/worker/parser-pool';
 import { LibraryIndex } from './library-index/library-index';
@@ -25,6 +28,10 @@ export interface MainServices {
   /** Worker threads that parse imported files. */
   parser: ParserPool;
   dialogs: Dialogs;
+  /** Margin's version, named in exported reports and backups. */
+  appVersion?: string;
+  /** Closes and reopens the library around a restore; without it, restoring is refused. */
+  control?: LibraryControl;
   now?: () => Date;
   logger?: Logger;
   /** Called with the library's index once it exists (tests wait for its build). */
@@ -37,6 +44,8 @@ export function createMainHandlers({
   seedsDir,
   parser,
   dialogs,
+  appVersion = 'unknown',
+  control,
   now = () => new Date(),
   logger = console,
   onIndex,
@@ -58,5 +67,14 @@ export function createMainHandlers({
     ...createMemosHandlers({ library, index, articleText, now }),
     ...createImportHandlers({ library, parser, dialogs, index, detector, now }),
     ...createSamplesHandlers({ library, samples, index, detector, now }),
+    ...createExportHandlers({
+      library,
+      index,
+      articleText,
+      dialogs,
+      generator: { name: 'Margin', version: appVersion },
+      now,
+    }),
+    ...createBackupHandlers({ library, index, dialogs, control, appVersion, now }),
   };
 }

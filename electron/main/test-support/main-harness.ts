@@ -7,11 +7,12 @@ import { createMainHandlers } from '../features/create-main-handlers';
 import { parsePlainText } from '../features/import/formats/parse-plain-text';
 import type { ParserPool } from '../features/import/worker/parser-pool';
 import type { LibraryIndex } from '../features/library-index/library-index';
-import type { ChannelHandlers } from '../ipc/channel-handlers';
 import { invokeChannel } from '../ipc/invoke-channel';
 import type { Logger } from '../logging/logger';
+import { LibraryHost } from '../library-host';
 import { openLibrary, type Library } from '../storage/open-library';
-import { chosenPathsDialogs } from './chosen-paths-dialogs';
+import { chosenPathsDialogs, type ChosenPathsDialogs } from './chosen-paths-dialogs';
+import { packageVersion } from './package-version';
 import { collectingLogger } from './collecting-logger';
 import { valueOf } from './envelope-of';
 import { createTempDataDir } from './temp-data-dir';
@@ -21,6 +22,8 @@ const seedsDir = join(import.meta.dirname, '../../../seeds');
 export interface MainHarness {
   /** The data folder: created by the first `start`, removed by `cleanup`. */
   readonly dataDir: string;
+  /** The native dialogs: a test chooses paths and answers here before calling a channel. */
+  readonly dialogs: ChosenPathsDialogs;
   /** The open library; reading it while closed fails the test. */
   readonly library: Library;
   /** The index of the last start: tests wait for its builds. */
@@ -53,44 +56,51 @@ export interface MainHarness {
  */
 export function mainHarness({ parser, now }: { parser: ParserPool; now: () => Date }): MainHarness {
   const logger: Logger = collectingLogger();
+  const dialogs = chosenPathsDialogs();
   let folder: { dir: string; cleanup: () => Promise<void> } | undefined;
-  let library: Library | undefined;
-  let handlers: ChannelHandlers | undefined;
+  let host: LibraryHost | undefined;
   let index: LibraryIndex | undefined;
   let callLogger = logger;
 
   const call = (channel: string, payload?: unknown) => {
-    if (!handlers) throw new Error('a channel is called before the first start');
-    return invokeChannel(handlers, channel, payload, callLogger);
+    if (!host) throw new Error('a channel is called before the first start');
+    return invokeChannel(host.handlers, channel, payload, callLogger);
   };
   const close = async () => {
-    await library?.close();
-    library = undefined;
+    await host?.close();
+    host = undefined;
   };
   const start: MainHarness['start'] = async ({ wait = true, logger: used = logger } = {}) => {
     folder ??= await createTempDataDir();
     callLogger = used;
-    library = await openLibrary(folder.dir, { logger: used });
-    handlers = createMainHandlers({
-      library,
-      seedsDir,
-      parser,
-      dialogs: chosenPathsDialogs(),
-      now,
-      logger: used,
-      onIndex: (created) => (index = created),
+    const dataDir = folder.dir;
+    host = await LibraryHost.open({
+      open: () => openLibrary(dataDir, { logger: used }),
+      makeHandlers: (library, control) =>
+        createMainHandlers({
+          library,
+          seedsDir,
+          parser,
+          dialogs,
+          control,
+          appVersion: packageVersion(),
+          now,
+          logger: used,
+          onIndex: (created) => (index = created),
+        }),
     });
     if (wait) await harness.index.whenBuilt();
   };
 
   const harness: MainHarness = {
+    dialogs,
     get dataDir() {
       if (!folder) throw new Error('the data folder is read before the first start');
       return folder.dir;
     },
     get library() {
-      if (!library) throw new Error('the library is read while it is closed');
-      return library;
+      if (!host) throw new Error('the library is read while it is closed');
+      return host.library;
     },
     get index() {
       if (!index) throw new Error('the index is read before the first start');

@@ -5,6 +5,7 @@ import { languageName } from '../lib/language';
 import { shortcutLabel } from '../lib/shortcut-label';
 import { errorMessage } from '../lib/workbench-client';
 import { useArticlesStore } from '../stores/articles-store';
+import { useBackupStore } from '../stores/backup-store';
 import { useSamplesStore } from '../stores/samples-store';
 import { useUiStore } from '../stores/ui-store';
 
@@ -14,6 +15,7 @@ export function EmptyLibrary() {
   const samplesError = useSamplesStore((s) => s.error);
   const openAddArticle = useUiStore((s) => s.openAddArticle);
   const [opening, setOpening] = useState(false);
+  const restoring = useBackupStore((s) => s.busy !== null);
 
   async function openSample() {
     if (!sample) return;
@@ -45,6 +47,13 @@ export function EmptyLibrary() {
         )}
         <Button variant="default" onClick={openAddArticle}>
           Add article ({shortcutLabel('mod+N')})
+        </Button>
+        <Button
+          variant="subtle"
+          onClick={() => void useBackupStore.getState().chooseRestore()}
+          loading={restoring}
+        >
+          Restore from backup…
         </Button>
       </Group>
       {sample && (

@@ -7,6 +7,7 @@ import { languageName, textDirection } from '../lib/language';
 import { sourceLabel } from '../lib/source-label';
 import { useArticlesStore } from '../stores/articles-store';
 import { useClaimsBoardStore } from '../stores/claims-board-store';
+import { useExportStore } from '../stores/export-store';
 import { useUiStore } from '../stores/ui-store';
 import { EmptyLibrary } from './EmptyLibrary';
 import { ArticleBody } from './reader/ArticleBody';
@@ -103,6 +104,15 @@ function ArticleView({ article }: { article: Article }) {
           )}
           <Button size="compact-xs" variant="subtle" onClick={openDetails}>
             Edit details
+          </Button>
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            onClick={() =>
+              useExportStore.getState().open({ kind: 'article', articleId: article.id })
+            }
+          >
+            Export…
           </Button>
         </Group>
       </Group>

@@ -17,6 +17,10 @@ import { CommandPalette, openPalette } from './palette/CommandPalette';
 import { LinkClaimModal } from './relations/LinkClaimModal';
 import { SettingsView } from './settings/SettingsView';
 import { AddToMemoModal } from './memos/AddToMemoModal';
+import { ExportDialog } from './export/ExportDialog';
+import { RestoreDialog } from './backup/RestoreDialog';
+import { useExportStore } from '../stores/export-store';
+import { announceRestore } from '../stores/backup-store';
 import { createMemo } from './memos/create-memo';
 import { MemosView } from './memos/MemosView';
 import { ConfirmDeleteClaim } from './highlights/ConfirmDeleteClaim';
@@ -43,6 +47,7 @@ export function WorkbenchShell() {
     void useArticlesStore.getState().loadList();
     void useSamplesStore.getState().loadSamples();
     useIndexStatusStore.getState().watch();
+    announceRestore();
   }, []);
   // A finished index build may have found companies (tickers) in older articles.
   const builds = useIndexStatusStore((s) => s.builds);
@@ -76,6 +81,7 @@ export function WorkbenchShell() {
       ['mod+3', () => useUiStore.getState().setView('memos')],
       ['mod+4', () => useUiStore.getState().setView('settings')],
       ['mod+shift+N', () => canAdd && void createMemo()],
+      ['mod+shift+E', () => void useExportStore.getState().openForView()],
     ],
     [],
   );
@@ -158,6 +164,8 @@ export function WorkbenchShell() {
       <LinkClaimModal />
       <ConfirmDeleteClaim />
       <AddToMemoModal />
+      <ExportDialog />
+      <RestoreDialog />
       <AddArticleModal />
       <ImportPanel />
       <ArticleDetailsModal />

@@ -8,7 +8,7 @@ import type { CompanyDetector } from '../companies/company-detector';
 import type { LibraryIndex } from '../library-index/library-index';
 import { createChosenFiles } from './chosen-files';
 import { describeImportFailure } from './describe-import-failure';
-import type { Dialogs } from './dialogs';
+import type { Dialogs } from '../dialogs';
 import { fetchUrl, toFetchableUrl } from './fetch-url';
 import { formatOfFetched } from './format-of-fetched';
 import { ImportError } from './import-error';

@@ -1,4 +1,4 @@
-import { Alert, Group, Loader, Select, Text } from '@mantine/core';
+import { Alert, Button, Group, Loader, Select, Text } from '@mantine/core';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { ClaimGroupBy, ClaimSort } from '../../../../shared/claims/claim-query';
 import { classOfKey } from '../../lib/claim-classes';
@@ -7,6 +7,7 @@ import { openClaimInReader } from '../../lib/open-in-reader';
 import { errorMessage } from '../../lib/workbench-client';
 import { useClaimsBoardStore } from '../../stores/claims-board-store';
 import { useCodebookStore } from '../../stores/codebook-store';
+import { useExportStore } from '../../stores/export-store';
 import { useLinkingStore } from '../../stores/linking-store';
 import { openAddToMemoForRow } from '../memos/add-to-memo';
 import { notifications } from '@mantine/notifications';
@@ -89,6 +90,14 @@ export function ClaimsBoardView() {
         </Text>
         <IndexProgress />
         <Group gap="xs" ml="auto" wrap="nowrap">
+          <Button
+            size="xs"
+            variant="default"
+            disabled={!summary || summary.claimCount === 0}
+            onClick={() => useExportStore.getState().open({ kind: 'claims' })}
+          >
+            Export…
+          </Button>
           <Select
             size="xs"
             aria-label="Sort"

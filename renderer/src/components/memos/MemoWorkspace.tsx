@@ -7,6 +7,7 @@ import { classLabel } from '../../lib/claim-classes';
 import { shortcutLabel } from '../../lib/shortcut-label';
 import { errorMessage } from '../../lib/workbench-client';
 import { useCitationStatesStore } from '../../stores/citation-states-store';
+import { useExportStore } from '../../stores/export-store';
 import { useMemoSessionStore } from '../../stores/memo-session-store';
 import { useMemosStore } from '../../stores/memos-store';
 import { AssembleModal } from './AssembleModal';
@@ -110,6 +111,15 @@ export function MemoWorkspace({
         <Button size="compact-xs" variant="default" onClick={() => setRevisionsOpen(true)}>
           Revisions…
         </Button>
+        <Tooltip label={`Export as a Markdown report (${shortcutLabel('mod+shift+E')})`}>
+          <Button
+            size="compact-xs"
+            variant="default"
+            onClick={() => useExportStore.getState().open({ kind: 'memo', memoId: memo.id })}
+          >
+            Export…
+          </Button>
+        </Tooltip>
         <Group ml="auto">
           <MemoSaveIndicator />
         </Group>

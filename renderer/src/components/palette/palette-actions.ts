@@ -1,6 +1,8 @@
 import type { ClaimClass } from '../../../../shared/domain/highlight';
 import { useArticlesStore } from '../../stores/articles-store';
+import { useBackupStore } from '../../stores/backup-store';
 import { useClaimsBoardStore } from '../../stores/claims-board-store';
+import { subjectForView, useExportStore } from '../../stores/export-store';
 import { useImportStore } from '../../stores/import-store';
 import { useLibraryStore } from '../../stores/library-store';
 import { useSamplesStore } from '../../stores/samples-store';
@@ -126,6 +128,28 @@ export const paletteActions: readonly PaletteAction[] = [
     keywords: 'board filter evidence facts figures',
     enabled: () => true,
     run: () => showClaims('evidence'),
+  },
+  {
+    id: 'export',
+    label: 'Export…',
+    keywords: 'markdown report memo article claims save file json-ld web annotations obsidian',
+    shortcut: 'mod+shift+E',
+    enabled: () => subjectForView() !== null,
+    run: () => void useExportStore.getState().openForView(),
+  },
+  {
+    id: 'backup',
+    label: 'Back up library…',
+    keywords: 'backup save zip copy archive sicherung',
+    enabled: () => true,
+    run: () => void useBackupStore.getState().backUp(),
+  },
+  {
+    id: 'restore',
+    label: 'Restore library from backup…',
+    keywords: 'restore backup zip import library',
+    enabled: writable,
+    run: () => void useBackupStore.getState().chooseRestore(),
   },
   {
     id: 'edit-details',

@@ -2,6 +2,7 @@ import { Alert, Stack, Text, Title } from '@mantine/core';
 import { useEffect } from 'react';
 import { useIndexStatusStore } from '../../stores/index-status-store';
 import { useWatchlistStore } from '../../stores/watchlist-store';
+import { BackupSettings } from '../backup/BackupSettings';
 import { RecommendationScaleEditor } from './RecommendationScaleEditor';
 import { WatchlistEditor } from './WatchlistEditor';
 import { useRecommendationScaleStore } from '../../stores/recommendation-scale-store';
@@ -44,6 +45,12 @@ export function SettingsView() {
             Underweight and Sell; use your firm's own if it differs.
           </Text>
           <RecommendationScaleEditor />
+        </section>
+        <section aria-labelledby="backup-title">
+          <Title order={3} size="h5" id="backup-title">
+            Backup
+          </Title>
+          <BackupSettings />
         </section>
         <section aria-labelledby="index-title">
           <Title order={3} size="h5" id="index-title">
