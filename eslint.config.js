@@ -95,6 +95,7 @@ export default tseslint.config(
                 '**/shared/domain/*',
                 '!**/shared/domain/import-limits',
                 '!**/shared/domain/highlight-limits',
+                '!**/shared/domain/export-limits',
                 '!**/shared/domain/tag-path',
                 '**/shared/ipc/contract',
                 '**/shared/claims/*',

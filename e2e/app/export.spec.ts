@@ -6,7 +6,7 @@ import { expect, test } from '../support/fixtures';
 import { screenshotsDir } from '../support/paths';
 import { examplesDir } from '../examples/examples-dir';
 import { buildSeedMemo, SEED_MEMO_CLOCK } from '../examples/seed-memo';
-import { memoList, memoWorkspace } from '../journeys/memo-journey';
+import { memoList, memoText, memoWorkspace } from '../journeys/memo-journey';
 
 test.use({ viewport: { width: 1440, height: 900 }, clock: SEED_MEMO_CLOCK });
 
@@ -39,9 +39,11 @@ test('export: the seed memo through the UI is the report in docs/examples; repla
   await memoList(page).getByRole('option').first().click();
   await expect(memoWorkspace(page)).toBeVisible();
 
-  // Export → Save: the native dialog is offered a safe name; the file is the golden report.
+  // Export (Ctrl+Shift+E, from inside the memo text) → Save: the native dialog is offered
+  // a safe name; the file is the golden report.
   const target = join(outDir, 'report.md');
   main.dialogs.chooseSavePath(target);
+  await memoText(page).getByText('OpenAI moving its main workloads').click();
   let dialog = await openExport(page);
   await expect(dialog.getByLabel(/Include the conviction log/)).toBeChecked();
   await page.screenshot({ path: join(screenshotsDir, 'export-memo.png') });

@@ -35,7 +35,12 @@ export class MainProcess {
   });
   private host!: LibraryHost;
 
-  private constructor(readonly dataDir: string) {
+  private stopped = false;
+
+  private constructor(
+    readonly dataDir: string,
+    private readonly now: (() => Date) | undefined,
+  ) {
     this.parser.warm(); // as the app does once its window is up
   }
 
@@ -48,9 +53,15 @@ export class MainProcess {
    * the docs' example report is made and checked with one).
    */
   static async start(dataDir: string, { now }: { now?: () => Date } = {}): Promise<MainProcess> {
-    const main = new MainProcess(dataDir);
-    const { parser, dialogs } = main;
-    main.host = await LibraryHost.open({
+    const main = new MainProcess(dataDir, now);
+    await main.launch();
+    return main;
+  }
+
+  /** Opens the library and every handler over it, as the app does when it starts. */
+  private async launch(): Promise<void> {
+    const { dataDir, parser, dialogs, now } = this;
+    this.host = await LibraryHost.open({
       open: () => openLibrary(dataDir, { logger: quiet }),
       makeHandlers: (library, control) =>
         createMainHandlers({
@@ -64,11 +75,17 @@ export class MainProcess {
           logger: quiet,
         }),
     });
-    return main;
+    this.stopped = false;
   }
 
+  /** Quit and relaunch (after `stop`, a fresh start), with `whileClosed` run in between. */
   async restart(whileClosed: () => Promise<void> = async () => undefined): Promise<void> {
-    await this.host.replaceContents(whileClosed);
+    if (!this.stopped) {
+      await this.host.replaceContents(whileClosed);
+      return;
+    }
+    await whileClosed();
+    await this.launch();
   }
 
   /**
@@ -84,6 +101,7 @@ export class MainProcess {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     await Promise.all([this.host.close(), this.parser.close()]);
   }
 

@@ -27,6 +27,8 @@ const seedsDir = app.isPackaged
 const importWorkerFile = join(import.meta.dirname, 'import-worker.js');
 
 let host: LibraryHost | null = null;
+/** The library opened at start, until the host owns it (a failed start must release it). */
+let firstLibrary: Library | null = null;
 let parser: ParserPool | null = null;
 
 async function start(): Promise<void> {
@@ -34,6 +36,7 @@ async function start(): Promise<void> {
   const dataDir = resolveDataDir(app.getPath('userData'));
   const first = await openLibraryOrExplain(dataDir, dialog, log);
   if (!first) return app.quit();
+  firstLibrary = first;
 
   denyAllPermissions(session.defaultSession);
   guardWebContents(app, shell, entry, log);
@@ -87,7 +90,7 @@ async function failStart(error: unknown): Promise<void> {
     'Margin could not start',
     'Margin stopped while starting. Details are in the log file; start Margin again.',
   );
-  await host?.close().catch(() => undefined);
+  await (host ?? firstLibrary)?.close().catch(() => undefined);
   app.exit(1);
 }
 

@@ -1,4 +1,5 @@
 import { channels } from '../../shared/ipc/channels';
+import { AppError } from './errors/app-error';
 import type { ChannelHandlers } from './ipc/channel-handlers';
 import type { Library } from './storage/open-library';
 
@@ -20,6 +21,22 @@ export interface LibraryHostOptions {
 }
 
 /**
+ * Handlers for when the library could not be opened again after a swap: every call says
+ * so, instead of reading a closed library's stale state or writing into nothing.
+ */
+function unavailableHandlers(): ChannelHandlers {
+  const refuse = async () => {
+    throw new AppError(
+      'STORE_READ_ONLY',
+      'Margin could not open the library again after replacing it. Quit Margin and start it again; your files are on disk.',
+    );
+  };
+  return Object.fromEntries(
+    channels.map((channel) => [channel, refuse]),
+  ) as unknown as ChannelHandlers;
+}
+
+/**
  * Owns the open library and the handlers over it, and hands out one handlers object
  * whose methods stay valid when the library is closed and opened again (a restore from
  * backup, a restart in tests): each call goes to the handlers of the library open now.
@@ -27,8 +44,9 @@ export interface LibraryHostOptions {
 export class LibraryHost implements LibraryControl {
   readonly handlers: ChannelHandlers;
   private current: { library: Library; handlers: ChannelHandlers };
-  /** Set while the library is being replaced: calls wait for it. */
+  /** Set while the library is being replaced: calls wait for it, and so does closing. */
   private replacing: Promise<void> | null = null;
+  private closed = false;
 
   private constructor(
     library: Library,
@@ -56,6 +74,7 @@ export class LibraryHost implements LibraryControl {
 
   async replaceContents(swap: () => Promise<void>): Promise<void> {
     while (this.replacing) await this.replacing.catch(() => undefined);
+    if (this.closed) throw new AppError('STORE_READ_ONLY', 'Margin is closing the library.');
     const run = async () => {
       await this.current.library.close();
       let failure: unknown = null;
@@ -64,7 +83,16 @@ export class LibraryHost implements LibraryControl {
       } catch (error) {
         failure = error;
       }
-      const library = await this.options.open();
+      let library: Library;
+      try {
+        library = await this.options.open();
+      } catch (openError) {
+        this.current = { library: this.current.library, handlers: unavailableHandlers() };
+        throw new AggregateError(
+          failure === null ? [openError] : [failure, openError],
+          'the library could not be opened again',
+        );
+      }
       this.current = { library, handlers: this.options.makeHandlers(library, this) };
       if (failure !== null) throw failure;
     };
@@ -76,7 +104,10 @@ export class LibraryHost implements LibraryControl {
     }
   }
 
-  close(): Promise<void> {
-    return this.current.library.close();
+  /** Waits for a replacement under way (quitting mid-restore must not cut the swap off). */
+  async close(): Promise<void> {
+    this.closed = true;
+    while (this.replacing) await this.replacing.catch(() => undefined);
+    await this.current.library.close();
   }
 }

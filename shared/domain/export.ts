@@ -27,9 +27,6 @@ export type ArticleExportInput = z.infer<typeof ArticleExportInput>;
 export const AnnotationsExportInput = z.object({ articleId: EntityId });
 export type AnnotationsExportInput = z.infer<typeof AnnotationsExportInput>;
 
-/** Most claims one board export holds (the board's filter narrows it further). */
-export const CLAIMS_EXPORT_MAX = 10_000;
-
 /**
  * The claims board's selection as Markdown: main runs the board's query again (so the
  * claims are the library's, not the page's) and titles the report with the filters as the
@@ -57,6 +54,8 @@ export const BackupOutcome = z.discriminatedUnion('saved', [
     path: z.string(),
     bytes: z.int().nonnegative(),
     counts: LibraryCounts,
+    /** Store files left out because they are damaged (the library cannot read them either). */
+    leftOut: z.array(z.string()),
   }),
   z.object({ saved: z.literal(false) }),
 ]);

@@ -6,6 +6,7 @@ import type { Logger } from '../logging/logger';
 import { createAnnotationsRepo, type AnnotationsRepo } from './annotations-repo';
 import { createArticlesRepo, type ArticlesRepo } from './articles-repo';
 import { createCodebookRepo, type CodebookRepo } from './codebook-repo';
+import { rollBackInterruptedRestore } from './backup/roll-back-interrupted-restore';
 import { acquireDataFolderLock } from './data-folder-lock';
 import { DurableJsonFile } from './durable-json-file';
 import { libraryLayout, type LibraryLayout } from './library-layout';
@@ -138,6 +139,8 @@ export async function openLibrary(
       notices.push(notice);
       logger.warn(`Store: ${notice.file}: ${notice.reason}. ${notice.outcome}`);
     };
+    const rolledBack = await rollBackInterruptedRestore(dataDir);
+    if (rolledBack) report(rolledBack);
     await sweepStaging(layout);
     const { index, readOnlyReason } = await loadIndex(layout, report, now);
     if (!readOnlyReason) await adoptUnlistedArticles(layout, index, report, now, logger);

@@ -9,9 +9,8 @@ import { STAGING_PREFIX, type LibraryLayout } from './library-layout';
  * completed, temp files beside `library.json`, and a restore's `.restore-*` folders (a
  * backup half unpacked, or a replaced library already swapped out). None ever holds the
  * only copy of anything: a staging folder becomes an article only by its final rename.
- * A `.replaced-*` folder is not swept: it is a restore cut off mid-swap and may hold the
- * only copy of part of the old library, so it stays for recovery by hand
- * (findInterruptedRestores lists them).
+ * A `.replaced-*` folder is never swept: it is a restore cut off mid-swap, and
+ * rollBackInterruptedRestore has put it back in place before this runs.
  */
 export async function sweepStaging(layout: LibraryLayout): Promise<void> {
   for (const entry of await readdir(layout.articlesDir)) {

@@ -1,3 +1,4 @@
+import { extname } from 'node:path';
 import { BrowserWindow, dialog } from 'electron';
 import type { Dialogs } from '../features/dialogs';
 import { SUPPORTED_EXTENSIONS } from '../features/import/resolve-format';
@@ -44,6 +45,12 @@ export function createElectronDialogs(): Dialogs {
         ? await dialog.showSaveDialog(window, options)
         : await dialog.showSaveDialog(options);
       if (result.canceled || !result.filePath) return null;
+      // GTK does not add the extension when the analyst types a name without one; the
+      // dialog's replace question was then about another name, so main asks again.
+      const extension = filters[0]?.extensions[0];
+      if (extension && extname(result.filePath) === '') {
+        return { path: `${result.filePath}.${extension}`, replaceConfirmed: false };
+      }
       return { path: result.filePath, replaceConfirmed: true };
     },
 

@@ -70,7 +70,7 @@ export function WorkbenchShell() {
     [openImport],
   );
   const dragging = useFileDrop(onDroppedFiles, canAdd);
-  // These work from inside text fields too (they are not text keys).
+  // These work from inside input fields too (they are not text keys), not in the memo editor.
   useHotkeys(
     [
       ['mod+N', () => canAdd && openAddArticle()],
@@ -81,10 +81,11 @@ export function WorkbenchShell() {
       ['mod+3', () => useUiStore.getState().setView('memos')],
       ['mod+4', () => useUiStore.getState().setView('settings')],
       ['mod+shift+N', () => canAdd && void createMemo()],
-      ['mod+shift+E', () => void useExportStore.getState().openForView()],
     ],
     [],
   );
+  // Export works from the memo editor too (a contenteditable the hotkeys above skip).
+  useHotkeys([['mod+shift+E', () => void useExportStore.getState().openForView()]], [], true);
 
   return (
     <div className="app">

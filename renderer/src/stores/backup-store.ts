@@ -12,8 +12,6 @@ interface BackupState {
   busy: 'backup' | 'checking' | 'restore' | null;
   /** The checked backup waiting for the analyst's go-ahead. */
   plan: RestorePlan | null;
-  /** Why the last restore step failed; shown in the restore dialog. */
-  error: string | null;
   backUp(): Promise<void>;
   chooseRestore(): Promise<void>;
   confirmRestore(): Promise<void>;
@@ -38,7 +36,6 @@ export function describeCounts(counts: LibraryCounts): string {
 export const useBackupStore = create<BackupState>()((set, get) => ({
   busy: null,
   plan: null,
-  error: null,
 
   async backUp() {
     if (get().busy) return;
@@ -46,10 +43,15 @@ export const useBackupStore = create<BackupState>()((set, get) => ({
     try {
       const outcome = await requireWorkbench().library.backup();
       if (outcome.saved) {
+        const damaged = outcome.leftOut.length;
         notifications.show({
-          color: 'green',
+          color: damaged > 0 ? 'yellow' : 'green',
           title: `Library backed up (${describeCounts(outcome.counts)})`,
-          message: outcome.path,
+          message:
+            damaged > 0
+              ? `${outcome.path}. ${damaged} damaged ${damaged === 1 ? 'file was' : 'files were'} left out because Margin cannot read ${damaged === 1 ? 'it' : 'them'}: ${outcome.leftOut.join(', ')}.`
+              : outcome.path,
+          autoClose: damaged > 0 ? false : undefined,
         });
       }
     } catch (error) {
@@ -61,7 +63,7 @@ export const useBackupStore = create<BackupState>()((set, get) => ({
 
   async chooseRestore() {
     if (get().busy) return;
-    set({ busy: 'checking', error: null });
+    set({ busy: 'checking' });
     try {
       const plan = await requireWorkbench().library.chooseBackup();
       set({ plan });
@@ -79,18 +81,25 @@ export const useBackupStore = create<BackupState>()((set, get) => ({
   async confirmRestore() {
     const plan = get().plan;
     if (!plan || get().busy) return;
-    set({ busy: 'restore', error: null });
+    set({ busy: 'restore' });
     try {
       const outcome = await requireWorkbench().library.restore({ token: plan.token });
       sessionStorage.setItem(RESTORED_KEY, JSON.stringify({ plan, outcome }));
       // Every view reads the restored library from scratch.
       window.location.reload();
     } catch (error) {
-      set({ busy: null, error: errorMessage(error) });
+      // A failed restore used up the checked backup: the analyst chooses it again.
+      set({ busy: null, plan: null });
+      notifications.show({
+        color: 'red',
+        title: 'Not restored',
+        message: errorMessage(error),
+        autoClose: false,
+      });
     }
   },
 
-  cancelRestore: () => set({ plan: null, error: null }),
+  cancelRestore: () => set({ plan: null }),
 }));
 
 /** After the reload that follows a restore: one toast saying what was restored. */

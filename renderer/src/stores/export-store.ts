@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { useArticlesStore } from './articles-store';
+import { useClaimsBoardStore } from './claims-board-store';
 import { useMemosStore } from './memos-store';
 import { useUiStore } from './ui-store';
 
@@ -33,7 +34,10 @@ export function subjectForView(): ExportSubject | null {
     const memoId = useMemosStore.getState().openId;
     return memoId ? { kind: 'memo', memoId } : null;
   }
-  if (view === 'claims') return { kind: 'claims' };
+  if (view === 'claims') {
+    const claims = useClaimsBoardStore.getState().summary?.claimCount ?? 0;
+    return claims > 0 ? { kind: 'claims' } : null;
+  }
   if (view === 'library') {
     const open = useArticlesStore.getState().open;
     return open.status === 'ready' ? { kind: 'article', articleId: open.article.id } : null;

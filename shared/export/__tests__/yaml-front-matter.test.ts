@@ -1,3 +1,4 @@
+import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { yamlFrontMatter } from '../yaml-front-matter';
@@ -39,5 +40,21 @@ describe('yamlFrontMatter', () => {
   it('does not fold long strings', () => {
     const long = 'word '.repeat(100).trim();
     expect(yamlFrontMatter([['title', long]]).value).toBe(`title: "${long}"`);
+  });
+
+  it('reads as plain text in a viewer that renders front matter as Markdown, HTML allowed', () => {
+    const hostile = [
+      '<img src=x onerror=alert(1)>',
+      '[click](javascript:alert(1))',
+      '<javascript:alert(1)>',
+      '`code` & &lt;',
+      '![i](https://example.com/x.png)',
+      '\\<script>',
+    ];
+    const fields = hostile.map((value, i) => [`field${i}`, value] as const);
+    const { value } = yamlFrontMatter([...fields, ['list', hostile]]);
+    const html = new MarkdownIt({ html: true, linkify: false }).render(`---\n${value}\n---\n`);
+    expect(html).not.toMatch(/<(?:a|img|script|code)\b/i);
+    expect(parse(value)).toEqual({ ...Object.fromEntries(fields), list: hostile });
   });
 });

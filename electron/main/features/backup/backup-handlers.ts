@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { safeFileName } from '../../../../shared/export/safe-file-name';
 import { AppError } from '../../errors/app-error';
 import type { ChannelHandlers } from '../../ipc/channel-handlers';
@@ -17,7 +17,9 @@ import { chooseSaveTarget } from '../export/choose-save-target';
 import { describeExportFailure } from '../export/describe-export-failure';
 import { BACKUP_FILTERS } from '../export/export-file-filters';
 import type { LibraryIndex } from '../library-index/library-index';
+import { describeRestoreFailure } from './describe-restore-failure';
 import { libraryCounts } from './library-counts';
+import { libraryIsEmpty } from './library-is-empty';
 import { assertReadableBackupFile } from './readable-backup-file';
 
 export interface BackupFeatureDeps {
@@ -63,6 +65,21 @@ export function createBackupHandlers({
     ]);
   }
 
+  /** The library about to be replaced, saved as a backup first (it is closed by then). */
+  async function saveCurrentLibrary(path: string): Promise<void> {
+    try {
+      await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+      await writeLibraryBackup(library.layout, path, { appVersion, now });
+    } catch (error) {
+      throw describeExportFailure(
+        'a backup of your current library (so nothing was restored)',
+        path,
+        error,
+        false,
+      );
+    }
+  }
+
   return {
     'library:backup': async () => {
       const what = 'the backup';
@@ -82,7 +99,13 @@ export function createBackupHandlers({
           appVersion,
           now,
         });
-        return { saved: true, path: target.path, bytes: summary.bytes, counts: summary.counts };
+        return {
+          saved: true,
+          path: target.path,
+          bytes: summary.bytes,
+          counts: summary.counts,
+          leftOut: summary.leftOut.map((file) => file.path),
+        };
       } catch (error) {
         throw describeExportFailure(what, target.writePath, error, target.replacedMode !== null);
       }
@@ -103,8 +126,7 @@ export function createBackupHandlers({
         appVersion: manifest.appVersion,
         backup: manifest.counts,
         current,
-        currentIsEmpty:
-          current.articles === 0 && current.memos === 0 && library.codebook.list().length === 0,
+        currentIsEmpty: libraryIsEmpty(library, current),
       };
     },
 
@@ -131,28 +153,19 @@ export function createBackupHandlers({
         throw describeWriteFailure('the unpacked backup', error);
       }
       try {
-        let previousLibraryBackup: string | null = null;
-        const current = await libraryCounts(library, index);
-        if (current.articles + current.memos + library.codebook.list().length > 0) {
-          await settle();
-          const folder = join(dataDir, BACKUPS_FOLDER);
-          await mkdir(folder, { recursive: true, mode: 0o700 });
-          previousLibraryBackup = join(
-            folder,
-            safeFileName(`Before restore ${fileTime(now())}`, 'zip'),
-          );
-          try {
-            await writeLibraryBackup(library.layout, previousLibraryBackup, { appVersion, now });
-          } catch (error) {
-            throw describeExportFailure(
-              'a backup of your current library (so nothing was restored)',
-              previousLibraryBackup,
-              error,
-              false,
-            );
-          }
+        const empty = libraryIsEmpty(library, await libraryCounts(library, index));
+        const previousLibraryBackup = empty
+          ? null
+          : join(dataDir, BACKUPS_FOLDER, safeFileName(`Before restore ${fileTime(now())}`, 'zip'));
+        try {
+          // With the library closed: nothing written from now on can miss both copies.
+          await control.replaceContents(async () => {
+            if (previousLibraryBackup) await saveCurrentLibrary(previousLibraryBackup);
+            await replaceLibraryContents(dataDir, stagingDir, { now });
+          });
+        } catch (error) {
+          throw describeRestoreFailure(error);
         }
-        await control.replaceContents(() => replaceLibraryContents(dataDir, stagingDir, { now }));
         chosen = null;
         return { counts: manifest.counts, previousLibraryBackup };
       } finally {

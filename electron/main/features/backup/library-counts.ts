@@ -4,6 +4,8 @@ import type { LibraryIndex } from '../library-index/library-index';
 
 /** What the open library holds, as a restore's question names it. */
 export async function libraryCounts(library: Library, index: LibraryIndex): Promise<LibraryCounts> {
+  // A build under way has not counted every claim yet.
+  await index.whenBuilt();
   const { claimCount } = await index.queryClaims({
     filter: {},
     sort: 'created-desc',

@@ -1,5 +1,5 @@
 import type { Article } from '../../../../shared/domain/article';
-import { CLAIMS_EXPORT_MAX } from '../../../../shared/domain/export';
+import { CLAIMS_EXPORT_MAX } from '../../../../shared/domain/export-limits';
 import type { Memo } from '../../../../shared/domain/memo';
 import { articleMarkdown } from '../../../../shared/export/article-markdown';
 import { claimsMarkdown } from '../../../../shared/export/claims-markdown';

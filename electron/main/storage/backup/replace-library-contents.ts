@@ -4,14 +4,12 @@ import { join } from 'node:path';
 import { acquireDataFolderLock } from '../data-folder-lock';
 import { hardenRename } from '../durable-write';
 import { libraryLayout } from '../library-layout';
-import { REPLACED_PREFIX, restoreFolderIn } from './restore-folders';
+import { REPLACED, REPLACED_PREFIX, restoreFolderIn } from './restore-folders';
 
 export interface ReplaceLibraryContentsOptions {
   now?: () => Date;
 }
 
-/** What makes up a library in its data folder; the rest (lock, set-aside files, backups) stays. */
-const REPLACED = ['library.json', 'articles', 'memos', 'cache'];
 /** What a staged backup holds; `cache/` is rebuilt when the library opens. */
 const STAGED = ['articles', 'memos', 'library.json'];
 

@@ -15,6 +15,9 @@ export const RESTORE_PREFIX = '.restore-';
  */
 export const REPLACED_PREFIX = '.replaced-';
 
+/** What makes up a library in its data folder; the rest (lock, set-aside files, backups) stays. */
+export const REPLACED = ['library.json', 'articles', 'memos', 'cache'] as const;
+
 /** A fresh name for a restore's working folder, inside the data folder (renames stay on one disk). */
 export function restoreFolderIn(dataDir: string): string {
   return join(dataDir, `${RESTORE_PREFIX}${randomBytes(6).toString('hex')}`);

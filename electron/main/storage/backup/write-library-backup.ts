@@ -29,6 +29,9 @@ export interface BackupSummary {
   leftOut: Array<{ path: string; reason: string }>;
 }
 
+/** The index's path in the data folder and the backup. */
+const LIBRARY_FILE = 'library.json';
+
 /** Files read at once: enough to keep the disk busy, few enough to bound memory. */
 const READ_AT_ONCE = 32;
 /** A regular file readable by its owner only, as the store's own files are. */
@@ -153,7 +156,12 @@ export async function writeLibraryBackup(
 
   const bytes = await writeDurablyWith(targetPath, async (handle) => {
     const zip = new ZipWriter((chunk) => handle.writeFile(chunk));
-    const paths = await listStoreFiles(layout.dataDir);
+    // The index first, then the folders: an import that finishes meanwhile is then either
+    // missing from both or has its folder in the backup (adopted at open), never an entry
+    // in the index whose folder is missing.
+    const index = await readIfPresent(layout.libraryFile);
+    if (index && include(LIBRARY_FILE, index)) await zip.add(LIBRARY_FILE, index, entryOptions);
+    const paths = (await listStoreFiles(layout.dataDir)).filter((path) => path !== LIBRARY_FILE);
     const read = (start: number) =>
       Promise.all(
         paths

@@ -9,7 +9,6 @@ import { formatInstant } from '../../lib/format-date';
 export function RestoreDialog() {
   const plan = useBackupStore((s) => s.plan);
   const busy = useBackupStore((s) => s.busy);
-  const error = useBackupStore((s) => s.error);
   const { confirmRestore, cancelRestore } = useBackupStore.getState();
   return (
     <Modal
@@ -31,11 +30,6 @@ export function RestoreDialog() {
               It holds {describeCounts(plan.current)}. Restoring replaces all of it with the backup;
               nothing is merged. Margin first saves a backup of it in the data folder’s “backups”
               folder, so you can go back.
-            </Alert>
-          )}
-          {error && (
-            <Alert color="red" title="Not restored">
-              {error}
             </Alert>
           )}
           <Group justify="flex-end">

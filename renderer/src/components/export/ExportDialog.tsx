@@ -10,6 +10,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
+import { CLAIMS_EXPORT_MAX } from '../../../../shared/domain/export-limits';
 import type { SaveOutcome } from '../../../../shared/domain/export';
 import { requireWorkbench } from '../../lib/require-workbench';
 import { errorMessage, WorkbenchCallError } from '../../lib/workbench-client';
@@ -142,7 +143,7 @@ function ClaimsExportOptions({ onPlan }: { onPlan: (plan: ExportPlan) => void })
   const [title, setTitle] = useState(() => claimsReportTitle(filter));
   useEffect(() => {
     onPlan({
-      description: `The ${count.toLocaleString()} ${count === 1 ? 'claim' : 'claims'} on the board${filters.length > 0 ? ` (${filters.join(', ')})` : ''} as Markdown, grouped by class, each quote with a footnote naming its source.`,
+      description: `The ${count.toLocaleString()} ${count === 1 ? 'claim' : 'claims'} on the board${filters.length > 0 ? ` (${filters.join(', ')})` : ''} as Markdown, grouped by class, each quote with a footnote naming its source.${count > CLAIMS_EXPORT_MAX ? ` One report holds at most ${CLAIMS_EXPORT_MAX.toLocaleString()}: narrow the filters to export the rest.` : ''}`,
       saveLabel: 'Save as Markdown…',
       what: 'the claims report',
       run: () =>

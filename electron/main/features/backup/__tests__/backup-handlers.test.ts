@@ -174,6 +174,7 @@ describe('backing up and restoring the library over the IPC path', () => {
       path,
       bytes: (await stat(path)).size,
       counts: expect.any(Object),
+      leftOut: [],
     });
     return { path, at, counts: outcome.saved ? outcome.counts : null };
   }
@@ -363,5 +364,18 @@ describe('backing up and restoring the library over the IPC path', () => {
 
     expect(await libraryState()).toEqual(before);
     expect(await storeFiles(app.dataDir)).toEqual(beforeFiles);
+  });
+
+  it('names the damaged store files a backup had to leave out', async () => {
+    const { seed } = await buildLibrary();
+    const annotations = join(app.dataDir, 'articles', seed.id, 'annotations.json');
+    await writeFile(annotations, '{"schemaVersion": 3, "articleId": "trunc');
+    const path = join(files.dir, 'damaged.zip');
+    dialogs.chooseSavePath(path);
+    const outcome = valueOf<BackupOutcome>(await call('library:backup'));
+    expect(outcome).toMatchObject({
+      saved: true,
+      leftOut: [`articles/${seed.id}/annotations.json`],
+    });
   });
 });

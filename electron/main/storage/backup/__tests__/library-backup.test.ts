@@ -97,8 +97,9 @@ describe('library backup and restore', () => {
       libraryFormat: 5,
       counts: summary.counts,
     });
+    // The index first (read before the folders), then the folders in order.
     const paths = manifest.files.map((f) => f.path);
-    expect(paths).toEqual([...paths].sort());
+    expect(paths).toEqual(['library.json', ...paths.filter((p) => p !== 'library.json').sort()]);
     expect(paths).toHaveLength(Object.keys(files).length);
 
     await rm(dataDir, { recursive: true, force: true });

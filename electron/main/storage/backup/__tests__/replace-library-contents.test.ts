@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { collectingLogger } from '../../../test-support/collecting-logger';
@@ -8,7 +8,6 @@ import { DataFolderLockedError } from '../../data-folder-lock';
 import { libraryLayout } from '../../library-layout';
 import { openLibrary } from '../../open-library';
 import { extractBackup } from '../extract-backup';
-import { findInterruptedRestores } from '../find-interrupted-restores';
 import { replaceLibraryContents } from '../replace-library-contents';
 import { restoreFolderIn } from '../restore-folders';
 import { writeLibraryBackup } from '../write-library-backup';
@@ -63,26 +62,70 @@ describe('replaceLibraryContents', () => {
         code: 'EXDEV',
       });
       expect(await snapshotFolder(dataDir)).toEqual(before);
-      expect(await findInterruptedRestores(dataDir)).toEqual([]);
+      expect((await readdir(dataDir)).filter((n) => n.startsWith('.replaced-'))).toEqual([]);
       expect((await readdir(staging)).sort()).toEqual(['articles', 'library.json', 'memos']);
     } finally {
       await rm(staging, { recursive: true, force: true });
     }
   });
 
-  it('sweeps leftover .restore folders at open, but keeps a .replaced one for recovery', async () => {
+  it('sweeps leftover .restore folders at open', async () => {
     const leftover = restoreFolderIn(dataDir);
     await mkdir(join(leftover, 'articles'), { recursive: true });
     await writeFile(join(leftover, 'library.json'), '{}');
-    const interrupted = join(dataDir, '.replaced-2026-11-25T10-00-00-000Z-abcdef');
-    await mkdir(join(interrupted, 'articles'), { recursive: true });
-    await writeFile(join(interrupted, 'library.json'), 'the only copy');
-
     await (await openLibrary(dataDir, { logger })).close();
-    const names = await readdir(dataDir);
-    expect(names.filter((n) => n.startsWith('.restore-'))).toEqual([]);
-    expect(await findInterruptedRestores(dataDir)).toEqual([
-      '.replaced-2026-11-25T10-00-00-000Z-abcdef',
-    ]);
+    expect((await readdir(dataDir)).filter((n) => n.startsWith('.restore-'))).toEqual([]);
   });
+
+  /** The old library as the analyst sees it: its store files (not the rebuilt cache). */
+  const storeFiles = async () => {
+    const all = await snapshotFolder(dataDir);
+    return Object.fromEntries(
+      Object.entries(all).filter(([path]) => /^(?:library\.json|articles\/|memos\/)/.test(path)),
+    );
+  };
+
+  /**
+   * A swap cut off after `moved` of the old library's entries went aside and `placed` of
+   * the backup's came in, as a crash would leave it.
+   */
+  async function interruptSwap(moved: string[], placed: string[]): Promise<void> {
+    const staging = restoreFolderIn(dataDir);
+    await extractBackup(zipPath, staging);
+    const aside = join(dataDir, '.replaced-2026-11-25T10-00-00-000Z-abcdef');
+    await mkdir(aside);
+    for (const name of moved) await rename(join(dataDir, name), join(aside, name));
+    for (const name of placed) await rename(join(staging, name), join(dataDir, name));
+  }
+
+  for (const [label, moved, placed] of [
+    ['after the index went aside', ['library.json'], []],
+    ['after the articles went aside', ['library.json', 'articles'], []],
+    ['with the backup half moved in', ['library.json', 'articles', 'memos'], ['articles']],
+    [
+      'with the backup moved in but not committed',
+      ['library.json', 'articles', 'memos'],
+      ['articles', 'memos', 'library.json'],
+    ],
+  ] as const) {
+    it(`puts the old library back at open when a restore was cut off ${label}`, async () => {
+      const before = await storeFiles();
+      await interruptSwap([...moved], [...placed]);
+      const library = await openLibrary(dataDir, { logger });
+      try {
+        expect(library.status().notices).toEqual([
+          expect.objectContaining({
+            reason: 'a restore from backup was cut off while it swapped the libraries',
+          }),
+        ]);
+      } finally {
+        await library.close();
+      }
+      expect(await storeFiles()).toEqual(before);
+      const leftovers = (await readdir(dataDir)).filter(
+        (n) => n.startsWith('.replaced-') || n.startsWith('.restore-'),
+      );
+      expect(leftovers).toEqual([]);
+    });
+  }
 });
