@@ -5,7 +5,6 @@ import type { Highlight } from '../shared/domain/highlight';
 import type { Memo, MemoRevision } from '../shared/domain/memo';
 import { citationParagraph, insertIntoSection } from '../shared/memo/memo-doc-ops';
 import { memoWordCount } from '../shared/memo/memo-plain-text';
-import { DEFAULT_RECOMMENDATION_SCALE } from '../shared/memo/logged-fields';
 import { newMemo } from '../electron/main/features/memos/new-memo';
 import { restoreLibraryBackup } from '../electron/main/storage/backup/restore-library-backup';
 import { writeLibraryBackup } from '../electron/main/storage/backup/write-library-backup';
@@ -16,16 +15,10 @@ import {
   revisionsIndexSpec,
 } from '../electron/main/storage/memo-files';
 import { serializeStoreFile } from '../electron/main/storage/parse-store-file';
-import {
-  annotationsFileSpec,
-  articleFileSpec,
-  libraryFileSpec,
-} from '../electron/main/storage/store-files';
-import { toArticleSummary } from '../electron/main/storage/to-article-summary';
 import { seededRandom, seededUuid } from './random';
 import type { BenchRow } from './results';
 import { median, timeEach } from './stats';
-import { generateLibrary, type SyntheticLibrary } from './synthetic-library';
+import { generateLibrary, writeShardedLibrary, type SyntheticLibrary } from './synthetic-library';
 
 /** The store benchmark's analyst-year, plus the memos of that year. */
 const ARTICLES = 10_000;
@@ -80,13 +73,16 @@ async function writeMemos(layout: LibraryLayout, library: SyntheticLibrary): Pro
     for (const revision of revisions) {
       await writeFile(
         layout.revisionFile(memo.id, revision.id),
-        serializeStoreFile(revisionFileSpec, { schemaVersion: 1, revision }),
+        serializeStoreFile(revisionFileSpec, {
+          schemaVersion: revisionFileSpec.currentVersion,
+          revision,
+        }),
       );
     }
     await writeFile(
       layout.revisionsFile(memo.id),
       serializeStoreFile(revisionsIndexSpec, {
-        schemaVersion: 2,
+        schemaVersion: revisionsIndexSpec.currentVersion,
         memoId: memo.id,
         revisions: revisions.map(summaryOf),
       }),
@@ -95,7 +91,7 @@ async function writeMemos(layout: LibraryLayout, library: SyntheticLibrary): Pro
     await writeFile(
       layout.memoFile(memo.id),
       serializeStoreFile(memoFileSpec, {
-        schemaVersion: 1,
+        schemaVersion: memoFileSpec.currentVersion,
         memo,
         newestRevision: { id: newest.id, at: newest.at, version: newest.version },
       }),
@@ -105,42 +101,12 @@ async function writeMemos(layout: LibraryLayout, library: SyntheticLibrary): Pro
 
 /**
  * The library on disk in Margin's format, written without fsync (the fixture, not what is
- * measured): the same articles and highlights as the store benchmark, and the memos.
+ * measured): the store benchmark's articles and highlights, and the memos.
  */
 async function writeAnalystYear(dataDir: string): Promise<void> {
   const library = generateLibrary(ARTICLES, HIGHLIGHTS_PER_ARTICLE, SEED);
-  const layout = libraryLayout(dataDir);
-  const byArticle = new Map<string, Highlight[]>();
-  for (const h of library.highlights) {
-    const list = byArticle.get(h.articleId) ?? [];
-    list.push(h);
-    byArticle.set(h.articleId, list);
-  }
-  for (const article of library.articles) {
-    await mkdir(layout.articleDir(article.id), { recursive: true });
-    await writeFile(
-      layout.articleFile(article.id),
-      serializeStoreFile(articleFileSpec, { schemaVersion: 3, article }),
-    );
-    await writeFile(
-      layout.annotationsFile(article.id),
-      serializeStoreFile(annotationsFileSpec, {
-        schemaVersion: 3,
-        articleId: article.id,
-        highlights: byArticle.get(article.id) ?? [],
-      }),
-    );
-  }
-  await writeMemos(layout, library);
-  await writeFile(
-    layout.libraryFile,
-    serializeStoreFile(libraryFileSpec, {
-      schemaVersion: 5,
-      settings: { watchlist: [], recommendationScale: [...DEFAULT_RECOMMENDATION_SCALE] },
-      codebook: [],
-      articles: library.articles.map(toArticleSummary).reverse(),
-    }),
-  );
+  await writeShardedLibrary(dataDir, library);
+  await writeMemos(libraryLayout(dataDir), library);
 }
 
 async function folderSize(dir: string): Promise<{ files: number; bytes: number }> {

@@ -50,7 +50,7 @@ async function measureShardedStore(dataDir: string, library: SyntheticLibrary) {
   // The raw limit, on the same shard file with the same bytes, in the same run.
   const article = touched[touched.length - 1]!;
   const bytes = serializeStoreFile(annotationsFileSpec, {
-    schemaVersion: 1,
+    schemaVersion: annotationsFileSpec.currentVersion,
     articleId: article.id,
     highlights: await store.annotations.listHighlights(article.id),
   });

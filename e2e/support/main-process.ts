@@ -1,4 +1,3 @@
-import { createMainHandlers } from '../../electron/main/features/create-main-handlers';
 import type { ChannelHandlers } from '../../electron/main/ipc/channel-handlers';
 import { handleCall } from '../../electron/main/ipc/handle-call';
 import { invokeChannel } from '../../electron/main/ipc/invoke-channel';
@@ -12,9 +11,8 @@ import {
   createParserPool,
   type ParserPool,
 } from '../../electron/main/features/import/worker/parser-pool';
-import { LibraryHost } from '../../electron/main/library-host';
-import { openLibrary } from '../../electron/main/storage/open-library';
-import { packageVersion } from '../../electron/main/test-support/package-version';
+import type { LibraryHost } from '../../electron/main/library-host';
+import { openAppHost } from '../../electron/main/test-support/open-app-host';
 import { chosenPathsDialogs } from '../../electron/main/test-support/chosen-paths-dialogs';
 import { importWorkerBundle, seedsDir } from './paths';
 
@@ -61,20 +59,7 @@ export class MainProcess {
   /** Opens the library and every handler over it, as the app does when it starts. */
   private async launch(): Promise<void> {
     const { dataDir, parser, dialogs, now } = this;
-    this.host = await LibraryHost.open({
-      open: () => openLibrary(dataDir, { logger: quiet }),
-      makeHandlers: (library, control) =>
-        createMainHandlers({
-          library,
-          seedsDir,
-          parser,
-          dialogs,
-          control,
-          appVersion: packageVersion(),
-          now,
-          logger: quiet,
-        }),
-    });
+    this.host = await openAppHost(dataDir, { seedsDir, parser, dialogs, now, logger: quiet });
     this.stopped = false;
   }
 

@@ -3,16 +3,15 @@ import type { Article, ArticleAdded } from '../../../shared/domain/article';
 import type { Envelope } from '../../../shared/ipc/envelope';
 import { buildArticle, type GivenMetadata } from '../features/articles/build-article';
 import { companyDetector } from '../features/companies/company-detector';
-import { createMainHandlers } from '../features/create-main-handlers';
 import { parsePlainText } from '../features/import/formats/parse-plain-text';
 import type { ParserPool } from '../features/import/worker/parser-pool';
 import type { LibraryIndex } from '../features/library-index/library-index';
 import { invokeChannel } from '../ipc/invoke-channel';
 import type { Logger } from '../logging/logger';
-import { LibraryHost } from '../library-host';
-import { openLibrary, type Library } from '../storage/open-library';
+import type { LibraryHost } from '../library-host';
+import type { Library } from '../storage/open-library';
 import { chosenPathsDialogs, type ChosenPathsDialogs } from './chosen-paths-dialogs';
-import { packageVersion } from './package-version';
+import { openAppHost } from './open-app-host';
 import { collectingLogger } from './collecting-logger';
 import { valueOf } from './envelope-of';
 import { createTempDataDir } from './temp-data-dir';
@@ -73,21 +72,13 @@ export function mainHarness({ parser, now }: { parser: ParserPool; now: () => Da
   const start: MainHarness['start'] = async ({ wait = true, logger: used = logger } = {}) => {
     folder ??= await createTempDataDir();
     callLogger = used;
-    const dataDir = folder.dir;
-    host = await LibraryHost.open({
-      open: () => openLibrary(dataDir, { logger: used }),
-      makeHandlers: (library, control) =>
-        createMainHandlers({
-          library,
-          seedsDir,
-          parser,
-          dialogs,
-          control,
-          appVersion: packageVersion(),
-          now,
-          logger: used,
-          onIndex: (created) => (index = created),
-        }),
+    host = await openAppHost(folder.dir, {
+      seedsDir,
+      parser,
+      dialogs,
+      now,
+      logger: used,
+      onIndex: (created) => (index = created),
     });
     if (wait) await harness.index.whenBuilt();
   };

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { hostileTextUnit } from './support/hostile-text';
 import type { Nodes } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { articleMarkdown } from '../article-markdown';
@@ -92,37 +93,7 @@ describe('article report with hostile content', () => {
   it(
     'keeps its invariants for arbitrary text (fast-check)',
     () => {
-      const unit = fc.oneof(
-        fc.constantFrom(...HOSTILE_FRAGMENTS),
-        fc.string({ unit: 'binary', minLength: 1, maxLength: 4 }),
-        fc.string({ unit: 'binary-ascii', minLength: 1, maxLength: 4 }),
-        fc.constantFrom(
-          ' ',
-          '\n',
-          '\t',
-          '`',
-          '*',
-          '_',
-          '[',
-          ']',
-          '(',
-          ')',
-          '<',
-          '>',
-          '&',
-          '#',
-          '|',
-          '\\',
-          '-',
-          '~',
-          '!',
-          ':',
-          '^',
-          '=',
-          '„',
-          '«',
-        ),
-      );
+      const unit = hostileTextUnit;
       fc.assert(
         fc.property(
           fc.string({ unit, minLength: 1, maxLength: 8 }),

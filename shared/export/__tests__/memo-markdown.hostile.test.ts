@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { hostileTextUnit } from './support/hostile-text';
 import { describe, expect, it } from 'vitest';
 import { memoMarkdown } from '../memo-markdown';
 import { HOSTILE_FRAGMENTS, hostileReportInput } from './support/hostile-memo';
@@ -77,35 +78,7 @@ describe('memo report with hostile content', () => {
   });
 
   it('keeps its invariants for arbitrary text (fast-check)', () => {
-    const unit = fc.oneof(
-      fc.constantFrom(...HOSTILE_FRAGMENTS),
-      fc.string({ unit: 'binary', minLength: 1, maxLength: 4 }),
-      fc.string({ unit: 'binary-ascii', minLength: 1, maxLength: 4 }),
-      fc.constantFrom(
-        ' ',
-        '\n',
-        '\t',
-        '`',
-        '*',
-        '_',
-        '[',
-        ']',
-        '(',
-        ')',
-        '<',
-        '>',
-        '&',
-        '#',
-        '|',
-        '\\',
-        '-',
-        '~',
-        '!',
-        ':',
-        '^',
-        '=',
-      ),
-    );
+    const unit = hostileTextUnit;
     fc.assert(
       fc.property(fc.string({ unit, minLength: 1, maxLength: 8 }), (s) => {
         exportAndCheck(s);
