@@ -20,6 +20,7 @@ import type { LibraryIndex } from '../library-index/library-index';
 import { describeRestoreFailure } from './describe-restore-failure';
 import { libraryCounts } from './library-counts';
 import { libraryIsEmpty } from './library-is-empty';
+import { keepSetAsideFiles } from './keep-set-aside-files';
 import { assertReadableBackupFile } from './readable-backup-file';
 
 export interface BackupFeatureDeps {
@@ -160,7 +161,13 @@ export function createBackupHandlers({
         try {
           // With the library closed: nothing written from now on can miss both copies.
           await control.replaceContents(async () => {
-            if (previousLibraryBackup) await saveCurrentLibrary(previousLibraryBackup);
+            if (previousLibraryBackup) {
+              await saveCurrentLibrary(previousLibraryBackup);
+              await keepSetAsideFiles(
+                dataDir,
+                previousLibraryBackup.replace(/\.zip$/, ' set-aside files'),
+              );
+            }
             await replaceLibraryContents(dataDir, stagingDir, { now });
           });
         } catch (error) {

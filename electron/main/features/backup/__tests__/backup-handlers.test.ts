@@ -378,4 +378,17 @@ describe('backing up and restoring the library over the IPC path', () => {
       leftOut: [`articles/${seed.id}/annotations.json`],
     });
   });
+
+  it('keeps the files the library had set aside, which no backup holds, when it is replaced', async () => {
+    const { seed } = await buildLibrary();
+    const backup = await backUp();
+    const setAside = join('articles', seed.id, 'annotations.json.corrupt-2026-11-20T10-00-00-000Z');
+    await writeFile(join(app.dataDir, setAside), 'what the analyst may still need');
+    const plan = await choose(backup.path);
+    const restored = valueOf<RestoreOutcome>(await call('library:restore', { token: plan!.token }));
+    const kept = restored.previousLibraryBackup!.replace(/\.zip$/, ' set-aside files');
+    expect(await readFile(join(kept, setAside), 'utf8')).toBe('what the analyst may still need');
+    // The restored library is the backup's: the set-aside file is not back in it.
+    await expect(stat(join(app.dataDir, setAside))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
 });
