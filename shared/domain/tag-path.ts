@@ -32,3 +32,12 @@ export function tagPath(
   }
   return names.length === 0 ? null : names.join(TAG_PATH_DISPLAY_SEPARATOR);
 }
+
+/** Every tag's full path by id (`Risk › Regulatory`); a tag in a broken chain keeps its name. */
+export function tagPaths(
+  tags: readonly Pick<Tag, 'id' | 'name' | 'parentId'>[],
+): Map<string, string> {
+  const paths = new Map<string, string>();
+  for (const tag of tags) paths.set(tag.id, tagPath(tags, tag.id) ?? tag.name);
+  return paths;
+}

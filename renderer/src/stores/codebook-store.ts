@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { Tag } from '../../../shared/domain/codebook';
-import { tagPath } from '../../../shared/domain/tag-path';
+import { tagPaths } from '../../../shared/domain/tag-path';
 import { requireWorkbench } from '../lib/require-workbench';
 import { errorMessage } from '../lib/workbench-client';
 
@@ -17,9 +17,7 @@ interface CodebookState {
 }
 
 function withPaths(tags: Tag[]) {
-  const paths = new Map<string, string>();
-  for (const tag of tags) paths.set(tag.id, tagPath(tags, tag.id) ?? tag.name);
-  return { tags, paths };
+  return { tags, paths: tagPaths(tags) };
 }
 
 /** The analyst's tags. Highlights hold ids; names and paths come from here. */

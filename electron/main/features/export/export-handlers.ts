@@ -17,7 +17,7 @@ import type { Dialogs } from '../dialogs';
 import type { LibraryIndex } from '../library-index/library-index';
 import { MARKDOWN_FILTERS, WEB_ANNOTATION_FILTERS } from './export-file-filters';
 import { reportClaimOf, reportClaims } from './report-claims';
-import { tagPaths } from './tag-paths';
+import { tagPaths } from '../../../../shared/domain/tag-path';
 import { reportSource } from './report-source';
 import { saveExportFile } from './save-export-file';
 

@@ -5,7 +5,7 @@ import type { ReportClaim } from '../../../../shared/export/report-input';
 import { citationLocator } from '../../../../shared/memo/citation-locator';
 import type { LibraryIndex } from '../library-index/library-index';
 import { indexedClaims } from '../memos/citation-snapshots';
-import { tagPaths } from './tag-paths';
+import { tagPaths } from '../../../../shared/domain/tag-path';
 
 export interface ReportClaimsDeps {
   index: LibraryIndex;
