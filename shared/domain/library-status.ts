@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IntegrityProblem, WriteFailure } from './durability';
 
 /** Something the store did on the analyst's behalf at startup that they must know about. */
 export const StoreNotice = z.object({
@@ -10,6 +11,8 @@ export const StoreNotice = z.object({
   reason: z.string(),
   /** What Margin did about it and what, if anything, was lost. */
   outcome: z.string(),
+  /** The headline, when it is not "<file> was damaged" (a conflict copy, a recovered write). */
+  title: z.string().optional(),
 });
 export type StoreNotice = z.infer<typeof StoreNotice>;
 
@@ -20,5 +23,11 @@ export const LibraryStatus = z.object({
   readOnlyReason: z.string().nullable(),
   articleCount: z.int().nonnegative(),
   notices: z.array(StoreNotice),
+  /** Set while saving fails; cleared when main finds the data folder writable again (it checks every few seconds and at each status request). */
+  writeFailure: WriteFailure.nullable(),
+  /** References that point at nothing, found by the startup check (reported, never deleted). */
+  integrity: z.array(IntegrityProblem),
+  /** The startup check of every store file is still running. */
+  checking: z.boolean(),
 });
 export type LibraryStatus = z.infer<typeof LibraryStatus>;

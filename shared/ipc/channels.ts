@@ -57,6 +57,10 @@ export const channels = [
   'library:backup',
   'library:chooseBackup',
   'library:restore',
+  'library:saveCopy',
+  'backups:list',
+  'backups:planRestore',
+  'backups:restoreGeneration',
 ] as const;
 
 export type Channel = (typeof channels)[number];

@@ -68,6 +68,12 @@ import {
   RestorePlan,
   SaveOutcome,
 } from '../domain/export';
+import {
+  BackupCatalog,
+  BackupEntryRef,
+  GenerationRestored,
+  SaveCopyInput,
+} from '../domain/durability';
 import { LibraryStatus } from '../domain/library-status';
 import { IndexStatus, SearchRequest, SearchResults } from '../domain/search-result';
 import { EntityId } from '../domain/primitives';
@@ -162,6 +168,14 @@ export const contract = {
   'library:chooseBackup': { input: NoInput, output: RestorePlan.nullable() },
   /** Replaces the library with the checked backup (the page asked first if it was not empty). */
   'library:restore': { input: RestoreInput, output: RestoreOutcome },
+  /** While saving fails: the whole library plus the page's unsaved memos, to a zip the analyst chooses. */
+  'library:saveCopy': { input: SaveCopyInput, output: SaveOutcome },
+  /** The rolling copies of the store files and the daily snapshots in the data folder. */
+  'backups:list': { input: NoInput, output: BackupCatalog },
+  /** Checks a daily snapshot for `library:restore`, like a backup the analyst chose. */
+  'backups:planRestore': { input: BackupEntryRef, output: RestorePlan },
+  /** Puts a rolling copy back in place of its file (the current file is kept as a copy first). */
+  'backups:restoreGeneration': { input: BackupEntryRef, output: GenerationRestored },
 } as const satisfies { [C in Channel]: ChannelSpec };
 
 export type Contract = typeof contract;

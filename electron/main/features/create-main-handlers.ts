@@ -15,6 +15,8 @@ import { createImportHandlers } from './import/import-handlers';
 import type { ParserPool } from './import/worker/parser-pool';
 import { LibraryIndex } from './library-index/library-index';
 import { createLibraryHandlers } from './library/library-handlers';
+import { watchWriteFailures } from './library/watch-write-failures';
+import { createDurabilityHandlers } from './durability/durability-handlers';
 import { createMemosHandlers } from './memos/memos-handlers';
 import { createSampleCatalog } from './samples/sample-catalog';
 import { createSamplesHandlers } from './samples/samples-handlers';
@@ -56,25 +58,29 @@ export function createMainHandlers({
   const detector = () => companyDetector(library.settings.watchlist());
   const index = LibraryIndex.start({ library, articleText, detector, logger });
   onIndex?.(index);
-  return {
-    ...createLibraryHandlers({ library }),
-    ...createArticlesHandlers({ library, index }),
-    ...createHighlightsHandlers({ library, index, articleText, now }),
-    ...createClaimsHandlers({ library, index, now }),
-    ...createSearchHandlers({ library, index, articleText }),
-    ...createSettingsHandlers({ library, index }),
-    ...createCodebookHandlers({ library, index }),
-    ...createMemosHandlers({ library, index, articleText, now }),
-    ...createImportHandlers({ library, parser, dialogs, index, detector, now }),
-    ...createSamplesHandlers({ library, samples, index, detector, now }),
-    ...createExportHandlers({
-      library,
-      index,
-      articleText,
-      dialogs,
-      generator: { name: 'Margin', version: appVersion },
-      now,
-    }),
-    ...createBackupHandlers({ library, index, dialogs, control, appVersion, now }),
-  };
+  return watchWriteFailures(
+    {
+      ...createLibraryHandlers({ library }),
+      ...createArticlesHandlers({ library, index }),
+      ...createHighlightsHandlers({ library, index, articleText, now }),
+      ...createClaimsHandlers({ library, index, now }),
+      ...createSearchHandlers({ library, index, articleText }),
+      ...createSettingsHandlers({ library, index }),
+      ...createCodebookHandlers({ library, index }),
+      ...createMemosHandlers({ library, index, articleText, now }),
+      ...createImportHandlers({ library, parser, dialogs, index, detector, now }),
+      ...createSamplesHandlers({ library, samples, index, detector, now }),
+      ...createExportHandlers({
+        library,
+        index,
+        articleText,
+        dialogs,
+        generator: { name: 'Margin', version: appVersion },
+        now,
+      }),
+      ...createBackupHandlers({ library, index, dialogs, control, appVersion, now }),
+      ...createDurabilityHandlers({ library, dialogs, control, appVersion, now }),
+    },
+    library.writeHealth,
+  );
 }

@@ -4,6 +4,8 @@ import type { Highlight } from '../../../shared/domain/highlight';
 import { AppError } from '../errors/app-error';
 import { describeWriteFailure } from './describe-write-failure';
 import { DurableJsonFile } from './durable-json-file';
+import { externalChangeError } from './external-change';
+import { copyTime, restoreNewestGeneration } from './generations/restore-newest-generation';
 import { serialQueue } from './serial-queue';
 import { reportUnreadableFile } from './report-unreadable-file';
 import type { StoreContext } from './store-context';
@@ -51,6 +53,7 @@ export function createAnnotationsRepo({
   assertWritable,
   report,
   now,
+  generations,
 }: AnnotationsRepoDeps): AnnotationsRepo {
   const queues = new Map<string, { run: ReturnType<typeof serialQueue>; pending: number }>();
 
@@ -68,15 +71,21 @@ export function createAnnotationsRepo({
 
   /**
    * Reads the article's highlights file. A damaged file is set aside (never written over)
-   * and reported; the article then starts a fresh file. A newer version is refused.
+   * and reported, and its newest valid rolling copy is put back; without one, the article
+   * starts a fresh file. A newer version is refused.
    */
   async function open(articleId: string): Promise<Low<AnnotationsFile>> {
     if (!articleExists(articleId)) {
       throw new AppError('NOT_FOUND', 'This article is no longer in the library.');
     }
     const path = layout.annotationsFile(articleId);
+    const generation = { kind: 'annotations', articleId } as const;
     const db = new Low(
-      new DurableJsonFile(path, annotationsFileSpec),
+      new DurableJsonFile(path, annotationsFileSpec, {
+        onWritten: (text) => generations.record(generation, text),
+        onConflict: (copy) =>
+          externalChangeError(layout.dataDir, path, copy, 'the highlights', report),
+      }),
       emptyAnnotationsFile(articleId),
     );
     try {
@@ -91,16 +100,43 @@ export function createAnnotationsRepo({
           `The highlights file ${file} is left as it is: ${error.reason}. Update Margin to change it.`,
         );
       }
+      try {
+        assertWritable();
+      } catch (readOnly) {
+        report({
+          file,
+          setAsideAs: null,
+          reason: error.reason,
+          outcome:
+            "The article's highlights cannot be shown; the library is read-only, so the file was left where it is.",
+        });
+        throw readOnly;
+      }
       const outcome =
         "The article's earlier highlights are in the set-aside file; new highlights go into a fresh one.";
-      const { setAsideAs } = await reportUnreadableFile(
+      const { setAsideAs, recovered } = await reportUnreadableFile(
         layout.dataDir,
         path,
         error,
         outcome,
         report,
         now(),
+        async () => {
+          assertWritable();
+          const copy = await restoreNewestGeneration(
+            generations,
+            generation,
+            annotationsFileSpec,
+            path,
+          );
+          if (!copy) return null;
+          return `Margin put back its rolling copy of ${copyTime(copy.at)} (${copy.value.highlights.length} highlights); changes to this article's highlights after that time are in the set-aside file only.`;
+        },
       );
+      if (recovered) {
+        await db.read();
+        return db;
+      }
       throw new AppError(
         'STORE_CORRUPT',
         `The highlights file ${file} was damaged (${error.reason}). Margin set it aside as ${setAsideAs}; ` +

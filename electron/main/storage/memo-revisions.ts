@@ -111,7 +111,8 @@ export function memoRevisions({ layout, report, now, canWrite }: MemoRevisionsDe
   /** Reports a damaged file: set aside when the library may be written, left as it is otherwise. */
   async function reportDamaged(path: string, error: StoreFileError, outcome: string) {
     if (canWrite()) {
-      return reportUnreadableFile(layout.dataDir, path, error, outcome, report, now());
+      return (await reportUnreadableFile(layout.dataDir, path, error, outcome, report, now()))
+        .notice;
     }
     const notice: StoreNotice = {
       file: where(path),

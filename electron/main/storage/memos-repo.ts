@@ -15,6 +15,7 @@ import { memoWordCount } from '../../../shared/memo/memo-plain-text';
 import { AppError } from '../errors/app-error';
 import { describeWriteFailure } from './describe-write-failure';
 import { DurableJsonFile } from './durable-json-file';
+import { externalChangeError } from './external-change';
 import { hardenRename } from './durable-write';
 import { memoFileSpec, type MemoFile, type NewestRevision } from './memo-files';
 import { memoRevisions } from './memo-revisions';
@@ -61,6 +62,8 @@ export interface MemosRepo {
   ): Promise<Memo>;
   /** The memos citing a highlight, the most recently updated first. */
   citedBy(highlightId: string): MemoBacklink[];
+  /** Every memo with the highlights it cites (the startup check looks for missing ones). */
+  citations(): Array<{ id: string; title: string; cited: readonly string[] }>;
   /** The newest revision's id, time and version, or null when there is none. */
   newestRevision(id: string): NewestRevision | null;
   /** Newest first, without their text. */
@@ -124,6 +127,7 @@ export async function openMemosRepo({
   report,
   now,
   readOnly,
+  generations,
 }: MemosRepoDeps): Promise<MemosRepo> {
   const entries = new Map<string, Entry>();
   /** Highlight id → the memos citing it. */
@@ -162,6 +166,45 @@ export async function openMemosRepo({
     entry.digest = digest;
     entry.newest = newest;
     keepDoc(memo.id, memo.doc);
+  }
+
+  /** The adapter of a memo's file: keeps rolling copies, refuses to write over another program's change. */
+  function fileFor(id: string): DurableJsonFile<MemoFile> {
+    const path = layout.memoFile(id);
+    return new DurableJsonFile(path, memoFileSpec, {
+      onWritten: (text) => generations.record({ kind: 'memo', memoId: id }, text),
+      onConflict: (copy) => {
+        const entry = entries.get(id);
+        // What is on disk is the memo now: the next open reads it, not the body in memory.
+        docs.delete(id);
+        if (entry) void reloadHead(entry);
+        return externalChangeError(
+          layout.dataDir,
+          path,
+          copy,
+          `"${entry?.head.title ?? 'the memo'}"`,
+          report,
+        );
+      },
+    });
+  }
+
+  /**
+   * After another program changed a memo's file: the catalog takes the memo from the file,
+   * under a version the page does not hold, so the page's next save (of the version it
+   * had) is refused instead of writing over the other program's change.
+   */
+  async function reloadHead(entry: Entry): Promise<void> {
+    await entry.run(async () => {
+      const content = await entry.file.read().catch(() => null);
+      const version = Math.max(entry.head.version + 1, content?.memo.version ?? 0);
+      if (content && content.memo.id === entry.head.id) {
+        commit(entry, { ...content.memo, version }, content.newestRevision);
+        docs.delete(entry.head.id);
+      } else {
+        entry.head = { ...entry.head, version };
+      }
+    });
   }
 
   function entryOf(id: string): Entry {
@@ -284,10 +327,15 @@ export async function openMemosRepo({
   }
 
   const load = async () => {
-    const files = await readMemoFiles({ layout, report, now: now(), readOnly });
-    for (const { memo, newestRevision } of files) {
-      register(memo, newestRevision, new DurableJsonFile(layout.memoFile(memo.id), memoFileSpec));
-    }
+    const files = await readMemoFiles({
+      layout,
+      report,
+      now: now(),
+      readOnly,
+      generations,
+      fileFor,
+    });
+    for (const { content, file } of files) register(content.memo, content.newestRevision, file);
     docs.clear(); // bodies are read again when a memo is opened
   };
   await load();
@@ -308,7 +356,7 @@ export async function openMemosRepo({
       assertWritable();
       if (entries.has(memo.id)) throw new AppError('CONFLICT', 'This memo already exists.');
       const dir = layout.memoDir(memo.id);
-      const file = new DurableJsonFile(layout.memoFile(memo.id), memoFileSpec);
+      const file = fileFor(memo.id);
       try {
         await mkdir(dir, { mode: 0o700 });
         try {
@@ -379,6 +427,13 @@ export async function openMemosRepo({
         .map((id) => entries.get(id)!.head)
         .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
         .map((head) => ({ memoId: head.id, title: head.title })),
+
+    citations: () =>
+      [...entries.values()].map((entry) => ({
+        id: entry.head.id,
+        title: entry.head.title,
+        cited: entry.digest.cited,
+      })),
 
     newestRevision: (id) => entryOf(id).newest,
 

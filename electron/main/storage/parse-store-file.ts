@@ -67,6 +67,8 @@ export function parseStoreFile<T extends { schemaVersion: number }>(
     const where = issue && issue.path.length > 0 ? ` (at ${issue.path.join('.')})` : '';
     throw new StoreFileError('corrupt', `it does not match Margin's format${where}`);
   }
+  const damage = spec.check?.(result.data);
+  if (damage) throw new StoreFileError('corrupt', damage);
   return result.data;
 }
 

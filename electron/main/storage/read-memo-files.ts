@@ -2,7 +2,9 @@ import { readdir } from 'node:fs/promises';
 import { relative } from 'node:path';
 import type { StoreNotice } from '../../../shared/domain/library-status';
 import { EntityId } from '../../../shared/domain/primitives';
-import { DurableJsonFile } from './durable-json-file';
+import type { DurableJsonFile } from './durable-json-file';
+import type { GenerationStore } from './generations/generation-store';
+import { copyTime, restoreNewestGeneration } from './generations/restore-newest-generation';
 import type { LibraryLayout } from './library-layout';
 import { memoFileSpec, type MemoFile } from './memo-files';
 import { reportUnreadableFile } from './report-unreadable-file';
@@ -17,6 +19,15 @@ interface ReadMemoFilesOptions {
   now: Date;
   /** A read-only library moves nothing: a damaged file is reported where it lies. */
   readOnly: boolean;
+  generations: GenerationStore;
+  /** The adapter the repo keeps for a memo's file: it remembers the file as read. */
+  fileFor: (id: string) => DurableJsonFile<MemoFile>;
+}
+
+/** A memo read at open, with the adapter that read it. */
+export interface ReadMemo {
+  content: MemoFile;
+  file: DurableJsonFile<MemoFile>;
 }
 
 /**
@@ -30,12 +41,14 @@ export async function readMemoFiles({
   report,
   now,
   readOnly,
-}: ReadMemoFilesOptions): Promise<MemoFile[]> {
+  generations,
+  fileFor,
+}: ReadMemoFilesOptions): Promise<ReadMemo[]> {
   const entries = await readdir(layout.memosDir, { withFileTypes: true });
   const ids = entries
     .filter((entry) => entry.isDirectory() && EntityId.safeParse(entry.name).success)
     .map((entry) => entry.name);
-  const loaded: MemoFile[] = [];
+  const loaded: ReadMemo[] = [];
   for (let i = 0; i < ids.length; i += READ_AT_ONCE) {
     const batch = ids.slice(i, i + READ_AT_ONCE);
     const files = await Promise.all(batch.map((id) => readOne(id)));
@@ -43,17 +56,18 @@ export async function readMemoFiles({
   }
   return loaded;
 
-  async function readOne(id: string): Promise<MemoFile | null> {
+  async function readOne(id: string): Promise<ReadMemo | null> {
     const path = layout.memoFile(id);
+    const file = fileFor(id);
     try {
-      const file = await new DurableJsonFile(path, memoFileSpec).read();
-      if (file && file.memo.id !== id) {
+      const content = await file.read();
+      if (content && content.memo.id !== id) {
         throw new StoreFileError(
           'corrupt',
-          `it holds the memo of another folder (${file.memo.id})`,
+          `it holds the memo of another folder (${content.memo.id})`,
         );
       }
-      return file;
+      return content ? { content, file } : null;
     } catch (error) {
       if (!(error instanceof StoreFileError)) throw error;
       const where = `memos/${id}`;
@@ -73,7 +87,18 @@ export async function readMemoFiles({
         });
       } else {
         const outcome = `The memo in ${where} could not be opened and is not listed; its revisions (${where}/revisions/) are untouched, so earlier copies of its text can still be recovered.`;
-        await reportUnreadableFile(layout.dataDir, path, error, outcome, report, now);
+        const generation = { kind: 'memo', memoId: id } as const;
+        let restored: ReadMemo | null = null;
+        await reportUnreadableFile(layout.dataDir, path, error, outcome, report, now, async () => {
+          const copy = await restoreNewestGeneration(generations, generation, memoFileSpec, path);
+          if (!copy || copy.value.memo.id !== id) return null;
+          const recovered = fileFor(id);
+          const content = await recovered.read();
+          if (!content) return null;
+          restored = { content, file: recovered };
+          return `Margin put back its rolling copy of "${copy.value.memo.title}" from ${copyTime(copy.at)}; edits made after that time are in the set-aside file only.`;
+        });
+        return restored;
       }
       return null;
     }

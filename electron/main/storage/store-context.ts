@@ -1,4 +1,5 @@
 import type { StoreNotice } from '../../../shared/domain/library-status';
+import type { GenerationStore } from './generations/generation-store';
 import type { LibraryLayout } from './library-layout';
 import type { ReadOnlyGuard } from './read-only-guard';
 
@@ -10,4 +11,6 @@ export interface StoreContext {
   /** Tells the analyst about a store file that was set aside or could not be read. */
   report: (notice: StoreNotice) => void;
   now: () => Date;
+  /** Rolling copies of the files that change: kept after writes, restored when one is damaged. */
+  generations: GenerationStore;
 }

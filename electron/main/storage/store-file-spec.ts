@@ -20,6 +20,11 @@ export interface StoreFileSpec<T extends { schemaVersion: number }> {
    * where indentation would add a third to the bytes written and synced.
    */
   readonly compact?: boolean;
+  /**
+   * What the schema cannot say: two entries with one id. Returns why the value is
+   * damaged, or null. Checked on read only (writes build values from checked ones).
+   */
+  check?(value: T): string | null;
   /** `migrations[n]` turns a version-n object into a version-(n+1) object. */
   readonly migrations: Readonly<
     Record<number, (data: Record<string, unknown>) => Record<string, unknown>>

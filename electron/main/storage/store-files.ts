@@ -8,6 +8,7 @@ import { DEFAULT_RECOMMENDATION_SCALE } from '../../../shared/memo/logged-fields
 import { HIGHLIGHT_NOTE_MAX_CHARS } from '../../../shared/domain/highlight-limits';
 import { EntityId } from '../../../shared/domain/primitives';
 import type { StoreFileSpec } from './store-file-spec';
+import { duplicateId } from './duplicate-id';
 
 type Json = Record<string, unknown>;
 
@@ -60,6 +61,7 @@ export const libraryFileSpec: StoreFileSpec<LibraryFile> = {
   description: 'the library index',
   currentVersion: 5,
   schema: LibraryFile,
+  check: (file) => duplicateId(file.articles, 'article') ?? duplicateId(file.codebook, 'tag'),
   migrations: {
     1: (data) => ({ ...data, articles: mapArticles(data, summaryV1toV2) }),
     2: (data) => ({ ...data, codebook: [] }),
@@ -140,6 +142,7 @@ export const annotationsFileSpec: StoreFileSpec<AnnotationsFile> = {
   description: "an article's highlights",
   currentVersion: 3,
   schema: AnnotationsFile,
+  check: (file) => duplicateId(file.highlights, 'highlight'),
   migrations: {
     1: (data) => ({
       ...data,

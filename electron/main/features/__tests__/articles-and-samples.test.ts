@@ -158,6 +158,10 @@ describe('articles and samples over the IPC path', () => {
       readOnlyReason: null,
       articleCount: 1,
       notices: [],
+      writeFailure: null,
+      integrity: [],
+      // The startup check of the other store files may still be running.
+      checking: expect.any(Boolean),
     });
   });
 });

@@ -22,6 +22,10 @@ import { libraryCounts } from './library-counts';
 import { libraryIsEmpty } from './library-is-empty';
 import { keepSetAsideFiles } from './keep-set-aside-files';
 import { assertReadableBackupFile } from './readable-backup-file';
+import { findSnapshot } from '../durability/list-snapshots';
+import { moveAsideIfPresent } from '../durability/move-aside-if-present';
+import { ROLLING_FOLDER } from '../../storage/generations/generation-path';
+import type { RestorePlan } from '../../../../shared/domain/export';
 
 export interface BackupFeatureDeps {
   library: Library;
@@ -33,7 +37,8 @@ export interface BackupFeatureDeps {
   now: () => Date;
 }
 
-type BackupChannel = 'library:backup' | 'library:chooseBackup' | 'library:restore';
+type BackupChannel =
+  'library:backup' | 'library:chooseBackup' | 'library:restore' | 'backups:planRestore';
 
 /** "2026-11-24 09-30-05": a time for file names (no colons, which Windows refuses). */
 const fileTime = (at: Date) => at.toISOString().slice(0, 19).replace('T', ' ').replace(/:/g, '-');
@@ -81,6 +86,24 @@ export function createBackupHandlers({
     }
   }
 
+  /** Checks the backup at `path` and remembers it for `library:restore`. */
+  async function planRestore(path: string): Promise<RestorePlan> {
+    await assertReadableBackupFile(path);
+    const { manifest } = await inspectBackup(path);
+    const current = await libraryCounts(library, index);
+    const token = randomUUID();
+    chosen = { token, path };
+    return {
+      token,
+      fileName: basename(path),
+      createdAt: manifest.createdAt,
+      appVersion: manifest.appVersion,
+      backup: manifest.counts,
+      current,
+      currentIsEmpty: libraryIsEmpty(library, current),
+    };
+  }
+
   return {
     'library:backup': async () => {
       const what = 'the backup';
@@ -115,21 +138,11 @@ export function createBackupHandlers({
     'library:chooseBackup': async () => {
       const path = await dialogs.chooseBackupFile();
       if (path === null) return null;
-      await assertReadableBackupFile(path);
-      const { manifest } = await inspectBackup(path);
-      const current = await libraryCounts(library, index);
-      const token = randomUUID();
-      chosen = { token, path };
-      return {
-        token,
-        fileName: basename(path),
-        createdAt: manifest.createdAt,
-        appVersion: manifest.appVersion,
-        backup: manifest.counts,
-        current,
-        currentIsEmpty: libraryIsEmpty(library, current),
-      };
+      return planRestore(path);
     },
+
+    'backups:planRestore': async ({ id }) =>
+      planRestore((await findSnapshot(library.layout, id)).path),
 
     'library:restore': async ({ token }) => {
       if (!chosen || chosen.token !== token) {
@@ -169,6 +182,12 @@ export function createBackupHandlers({
               );
             }
             await replaceLibraryContents(dataDir, stagingDir, { now });
+            // The rolling copies are of the replaced library: kept, but out of the way of
+            // the startup recovery, which must never put them back into the restored one.
+            await moveAsideIfPresent(
+              join(dataDir, ...ROLLING_FOLDER),
+              join(dataDir, BACKUPS_FOLDER, `Rolling copies before restore ${fileTime(now())}`),
+            );
           });
         } catch (error) {
           throw describeRestoreFailure(error);

@@ -14,6 +14,11 @@ export interface WriteLibraryBackupOptions {
   /** The Margin that made the backup, for the analyst who restores it. */
   appVersion: string;
   now?: () => Date;
+  /**
+   * Store files to write with other bytes than the disk holds, by path in the backup
+   * (`memos/<id>/memo.json`): a memo the page holds but could not save.
+   */
+  replacements?: ReadonlyMap<string, Uint8Array>;
 }
 
 export interface BackupSummary {
@@ -116,7 +121,7 @@ const schemaVersionOf = (bytes: Buffer): number =>
 export async function writeLibraryBackup(
   layout: LibraryLayout,
   targetPath: string,
-  { appVersion, now = () => new Date() }: WriteLibraryBackupOptions,
+  { appVersion, now = () => new Date(), replacements = new Map() }: WriteLibraryBackupOptions,
 ): Promise<BackupSummary> {
   const createdAt = now();
   const entryOptions = { mtime: createdAt, mode: ENTRY_MODE };
@@ -164,9 +169,12 @@ export async function writeLibraryBackup(
     const paths = (await listStoreFiles(layout.dataDir)).filter((path) => path !== LIBRARY_FILE);
     const read = (start: number) =>
       Promise.all(
-        paths
-          .slice(start, start + READ_AT_ONCE)
-          .map((path) => readIfPresent(join(layout.dataDir, ...path.split('/')))),
+        paths.slice(start, start + READ_AT_ONCE).map(async (path) => {
+          const replacement = replacements.get(path);
+          return replacement
+            ? Buffer.from(replacement)
+            : readIfPresent(join(layout.dataDir, ...path.split('/')));
+        }),
       );
     // The next batch is read while this one is checked and deflated.
     let reading = read(0);

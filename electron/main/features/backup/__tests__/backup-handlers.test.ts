@@ -232,7 +232,12 @@ describe('backing up and restoring the library over the IPC path', () => {
     expect(saved).not.toBeNull();
     expect(dirname(saved!)).toBe(join(app.dataDir, 'backups'));
     expect(basename(saved!)).toMatch(/^Before restore .*\.zip$/);
-    expect(await readdir(join(app.dataDir, 'backups'))).toEqual([basename(saved!)]);
+    // Beside it, the rolling copies of the replaced library: out of the way of the
+    // recovery of the restored one, never deleted.
+    expect((await readdir(join(app.dataDir, 'backups'))).sort()).toEqual([
+      basename(saved!),
+      expect.stringMatching(/^Rolling copies before restore /),
+    ]);
     const savedPlan = await choose(saved);
     expect(savedPlan).toMatchObject({
       fileName: basename(saved!),

@@ -44,12 +44,16 @@ async function libraryState(dataDir: string) {
   }
 }
 
-/** Every file a backup keeps (the lock and the derived cache are not the library). */
+/**
+ * Every file a backup keeps: the lock, the derived cache and the library's own backups
+ * (rolling copies, snapshots) are not the library.
+ */
 async function storeSnapshot(dataDir: string) {
   const snapshot = await snapshotFolder(dataDir);
   return Object.fromEntries(
     Object.entries(snapshot).filter(
-      ([path]) => path !== 'margin.lock' && !path.startsWith('cache'),
+      ([path]) =>
+        path !== 'margin.lock' && !path.startsWith('cache') && !path.startsWith('backups/'),
     ),
   );
 }
@@ -133,7 +137,7 @@ describe('library backup and restore', () => {
       await writeFile(join(dataDir, `.library.json.${process.pid}.0123abcd.tmp`), '{');
       await writeFile(join(dataDir, 'library.json.corrupt-2026-11-25T10-00-00-000Z'), '{');
       await writeFile(join(dataDir, 'articles', article.id, 'notes.txt'), 'not Margin’s');
-      await mkdir(join(dataDir, 'backups'));
+      await mkdir(join(dataDir, 'backups'), { recursive: true });
       await writeFile(join(dataDir, 'backups', 'older.zip'), 'zip');
       await writeFile(join(dataDir, 'README.txt'), 'hello');
 
@@ -185,7 +189,11 @@ describe('library backup and restore', () => {
     expect(await libraryState(other)).toEqual(state);
     const ids = state.articles.map((a) => a.id);
     for (const article of onlyThere.articles) expect(ids).not.toContain(article.id);
-    expect((await readdir(other)).sort()).toEqual(['articles', 'library.json', 'memos']);
+    expect((await readdir(other)).filter((name) => name !== 'backups').sort()).toEqual([
+      'articles',
+      'library.json',
+      'memos',
+    ]);
   });
 
   it('leaves out a damaged store file, says so, and still makes a backup that restores', async () => {
