@@ -18,4 +18,5 @@ export const benches: ReadonlyArray<[name: string, load: () => Promise<Bench>]> 
   ['memo', async () => (await import('./memo-bench')).runMemoBench],
   ['export', async () => (await import('./export-bench')).runExportBench],
   ['backup', async () => (await import('./backup-bench')).runBackupBench],
+  ['memory', async () => (await import('./memory-bench')).runMemoryBench],
 ];

@@ -1,11 +1,12 @@
-// `npm run bench`: runs every benchmark, prints a table and writes bench/results.json.
+// `npm run bench`: runs every benchmark, writes bench/results.json and prints the summary
+// of every row it holds (`tsx bench/summary.ts` prints it alone).
 // `npm run bench -- anchor reader` runs only the benchmarks whose names start so.
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benches } from './benches';
-import { printTable, saveResults, type BenchRow } from './results';
+import { printSummary, saveResults, type BenchRow } from './results';
 
 /** One benchmark in a fresh Node process: nothing loaded or warmed by another skews it. */
 async function runInOwnProcess(name: string, dir: string): Promise<BenchRow[]> {
@@ -39,9 +40,8 @@ try {
 } finally {
   await rm(dir, { recursive: true, force: true });
 }
-console.log('');
-printTable(rows);
-await saveResults(rows);
+const all = await saveResults(rows);
 console.log(
-  `\nWrote bench/results.json in ${((performance.now() - started) / 1000).toFixed(0)} s.`,
+  `\nWrote bench/results.json in ${((performance.now() - started) / 1000).toFixed(0)} s. Every row it holds:\n`,
 );
+printSummary(all, new Set(rows.map((r) => r.id)));

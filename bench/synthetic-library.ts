@@ -2,8 +2,17 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { Article } from '../shared/domain/article';
 import type { Highlight } from '../shared/domain/highlight';
+import type { Memo, MemoRevision } from '../shared/domain/memo';
 import { DEFAULT_RECOMMENDATION_SCALE } from '../shared/memo/logged-fields';
+import { citationParagraph, insertIntoSection } from '../shared/memo/memo-doc-ops';
+import { memoWordCount } from '../shared/memo/memo-plain-text';
+import { newMemo } from '../electron/main/features/memos/new-memo';
 import { libraryLayout } from '../electron/main/storage/library-layout';
+import {
+  memoFileSpec,
+  revisionFileSpec,
+  revisionsIndexSpec,
+} from '../electron/main/storage/memo-files';
 import { serializeStoreFile } from '../electron/main/storage/parse-store-file';
 import {
   annotationsFileSpec,
@@ -157,4 +166,116 @@ export async function writeShardedLibrary(
       articles: summaries,
     }),
   );
+}
+
+/**
+ * The analyst-year the library benchmarks share (store, backup, memory): 10,000 articles
+ * with 10 highlights each, and 40 memos (about one a week), each citing 20 of those
+ * highlights and kept in 25 revisions.
+ */
+export const ANALYST_YEAR = {
+  articles: 10_000,
+  highlightsPerArticle: 10,
+  memos: 40,
+  revisionsPerMemo: 25,
+  citationsPerMemo: 20,
+  seed: 20261125,
+} as const;
+
+export interface MemoOptions {
+  memos: number;
+  revisionsPerMemo: number;
+  citationsPerMemo: number;
+  seed: number;
+}
+
+const summaryOf = ({ doc: _doc, header: _header, ...summary }: MemoRevision) => summary;
+
+/**
+ * Memos citing the library's highlights (from the app's memo template, the citations in
+ * its evidence section), each with its revisions, written as the app writes them:
+ * `memos/<id>/memo.json`, `revisions.json` and one file per revision. No fsync: a fixture.
+ */
+export async function writeMemos(
+  dataDir: string,
+  library: SyntheticLibrary,
+  { memos, revisionsPerMemo, citationsPerMemo, seed }: MemoOptions,
+): Promise<void> {
+  const layout = libraryLayout(dataDir);
+  const random = seededRandom(seed);
+  const byId = new Map(library.articles.map((a) => [a.id, a]));
+  const pick = (): Highlight =>
+    library.highlights[Math.floor(random() * library.highlights.length)]!;
+  const start = Date.parse('2026-01-05T08:00:00Z');
+  for (let m = 0; m < memos; m++) {
+    const created = new Date(start + m * 7 * 86_400_000);
+    let memo: Memo = newMemo({ ticker: `T${m}` }, seededUuid(random), created);
+    const citations = Array.from({ length: citationsPerMemo }, () => {
+      const h = pick();
+      const article = byId.get(h.articleId)!;
+      return citationParagraph({
+        highlightId: h.id,
+        articleId: h.articleId,
+        quote: h.selectors.quote.exact,
+        claimClass: h.claimClass,
+        paraphrase: h.paraphrase,
+        source: article.source,
+        articleTitle: article.title,
+        publishedAt: article.publishedAt,
+        locator: '¶1',
+      });
+    });
+    memo = { ...memo, doc: insertIntoSection(memo.doc, 'evidence', citations), version: 1 };
+    const revisions: MemoRevision[] = Array.from({ length: revisionsPerMemo }, (_, r) => ({
+      id: seededUuid(random),
+      memoId: memo.id,
+      at: new Date(created.getTime() + (r + 1) * 3_600_000).toISOString(),
+      reason: r % 5 === 0 ? 'manual' : 'hourly',
+      version: 1,
+      title: memo.title,
+      words: memoWordCount(memo.doc),
+      label: r % 5 === 0 ? `Draft ${r / 5 + 1}` : '',
+      doc: memo.doc,
+      header: memo.header,
+    }));
+    await mkdir(layout.revisionsDir(memo.id), { recursive: true });
+    for (const revision of revisions) {
+      await writeFile(
+        layout.revisionFile(memo.id, revision.id),
+        serializeStoreFile(revisionFileSpec, {
+          schemaVersion: revisionFileSpec.currentVersion,
+          revision,
+        }),
+      );
+    }
+    await writeFile(
+      layout.revisionsFile(memo.id),
+      serializeStoreFile(revisionsIndexSpec, {
+        schemaVersion: revisionsIndexSpec.currentVersion,
+        memoId: memo.id,
+        revisions: revisions.map(summaryOf),
+      }),
+    );
+    const newest = revisions.at(-1);
+    await writeFile(
+      layout.memoFile(memo.id),
+      serializeStoreFile(memoFileSpec, {
+        schemaVersion: memoFileSpec.currentVersion,
+        memo,
+        newestRevision: newest ? { id: newest.id, at: newest.at, version: newest.version } : null,
+      }),
+    );
+  }
+}
+
+/**
+ * The analyst-year on disk in Margin's format (articles, highlights, memos and their
+ * revisions), written without fsync: the fixture, not what is measured.
+ */
+export async function writeAnalystYear(dataDir: string): Promise<SyntheticLibrary> {
+  const { articles, highlightsPerArticle, seed } = ANALYST_YEAR;
+  const library = generateLibrary(articles, highlightsPerArticle, seed);
+  await writeShardedLibrary(dataDir, library);
+  await writeMemos(dataDir, library, { ...ANALYST_YEAR, seed: seed + 3 });
+  return library;
 }
