@@ -21,6 +21,7 @@ import { ExportDialog } from './export/ExportDialog';
 import { RestoreDialog } from './backup/RestoreDialog';
 import { useExportStore } from '../stores/export-store';
 import { announceRestore } from '../stores/backup-store';
+import { WriteFailureBanner } from './durability/WriteFailureBanner';
 import { createMemo } from './memos/create-memo';
 import { MemosView } from './memos/MemosView';
 import { ConfirmDeleteClaim } from './highlights/ConfirmDeleteClaim';
@@ -42,8 +43,9 @@ export function WorkbenchShell() {
   const readOnlyReason = useLibraryStore((s) => s.status?.readOnlyReason ?? null);
   const layout = useDefaultLayout({ id: 'margin-library-panes', storage: localStorage });
 
+  // The library's status stays current (a write failing, notices during the session).
+  useEffect(() => useLibraryStore.getState().watch(), []);
   useEffect(() => {
-    void useLibraryStore.getState().loadStatus();
     void useArticlesStore.getState().loadList();
     void useSamplesStore.getState().loadSamples();
     useIndexStatusStore.getState().watch();
@@ -123,6 +125,7 @@ export function WorkbenchShell() {
           {readOnlyReason}
         </Alert>
       )}
+      <WriteFailureBanner />
       <div className="app-body">
         <AppRail />
         <div className="app-view" hidden={view !== 'library'}>

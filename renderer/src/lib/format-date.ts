@@ -10,3 +10,20 @@ export function formatInstant(iso: string): string {
 export function formatCalendarDate(isoDate: string): string {
   return dateOnlyFormat.format(new Date(`${isoDate}T00:00:00Z`));
 }
+
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+});
+const dateTimeSecondsFormat = new Intl.DateTimeFormat(undefined, {
+  dateStyle: 'medium',
+  timeStyle: 'medium',
+});
+
+/**
+ * An instant with its time of day (a snapshot, a rolling copy) in the analyst's locale;
+ * with seconds where several can fall in one minute.
+ */
+export function formatDateTime(iso: string, { seconds = false } = {}): string {
+  return (seconds ? dateTimeSecondsFormat : dateTimeFormat).format(new Date(iso));
+}

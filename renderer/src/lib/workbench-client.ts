@@ -31,7 +31,14 @@ type Unwrapped<Api> = {
 /** `window.workbench` with envelopes unwrapped: methods resolve to the value or throw WorkbenchCallError. */
 export type WorkbenchClient = Unwrapped<WorkbenchApi>;
 
-export function createWorkbenchClient(api: WorkbenchApi): WorkbenchClient {
+/**
+ * `onError` hears every call that failed with an error from main (before the caller
+ * does): the library store re-reads the status at once when a write failed.
+ */
+export function createWorkbenchClient(
+  api: WorkbenchApi,
+  onError?: (error: WorkbenchCallError) => void,
+): WorkbenchClient {
   const client: Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>> = {};
   for (const [domain, methods] of Object.entries(api)) {
     client[domain] = {};
@@ -41,7 +48,9 @@ export function createWorkbenchClient(api: WorkbenchApi): WorkbenchClient {
       client[domain][verb] = async (...args) => {
         const envelope = await method(...args);
         if (envelope.ok) return envelope.value;
-        throw new WorkbenchCallError(envelope.error.code, envelope.error.message);
+        const error = new WorkbenchCallError(envelope.error.code, envelope.error.message);
+        onError?.(error);
+        throw error;
       };
     }
   }

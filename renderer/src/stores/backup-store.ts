@@ -1,11 +1,23 @@
 import { notifications } from '@mantine/notifications';
 import { create } from 'zustand';
+import type { GenerationEntry, GenerationRestored } from '../../../shared/domain/durability';
 import type { LibraryCounts, RestorePlan } from '../../../shared/domain/export';
+import { formatDateTime } from '../lib/format-date';
 import { requireWorkbench } from '../lib/require-workbench';
-import { errorMessage } from '../lib/workbench-client';
+import { shownNotices } from '../lib/shown-notices';
+import { errorMessage, WorkbenchCallError } from '../lib/workbench-client';
+import { useMemoSessionStore } from './memo-session-store';
 
 /** Survives the reload after a restore, so the restored library can say where it came from. */
 const RESTORED_KEY = 'margin.restored';
+/** The same for a rolling copy put back. */
+const RESTORED_COPY_KEY = 'margin.restoredCopy';
+
+/** Every view reads the restored library from scratch; notices already shown stay shown. */
+function reloadPage(): void {
+  shownNotices.keepForReload();
+  window.location.reload();
+}
 
 interface BackupState {
   /** What is running: a backup being written, a backup file being checked, or a restore. */
@@ -14,7 +26,14 @@ interface BackupState {
   plan: RestorePlan | null;
   backUp(): Promise<void>;
   chooseRestore(): Promise<void>;
+  /** Checks a snapshot in the data folder: the same confirmation as a chosen backup follows. */
+  planSnapshot(id: string): Promise<void>;
   confirmRestore(): Promise<void>;
+  /**
+   * Puts a rolling copy back (main keeps the current file as a copy first), then reloads.
+   * False, with a toast saying why, when it was not restored.
+   */
+  restoreGeneration(entry: GenerationEntry): Promise<boolean>;
   cancelRestore(): void;
 }
 
@@ -78,6 +97,53 @@ export const useBackupStore = create<BackupState>()((set, get) => ({
     }
   },
 
+  async planSnapshot(id) {
+    if (get().busy) return;
+    set({ busy: 'checking' });
+    try {
+      const plan = await requireWorkbench().backups.planRestore({ id });
+      set({ plan });
+    } catch (error) {
+      notifications.show({
+        color: 'red',
+        title: 'That snapshot cannot be restored',
+        message: errorMessage(error),
+      });
+    } finally {
+      set({ busy: null });
+    }
+  },
+
+  async restoreGeneration(entry) {
+    if (get().busy) return false;
+    set({ busy: 'restore' });
+    const session = useMemoSessionStore.getState();
+    try {
+      // What is queued goes to disk first: main then keeps it as a copy before replacing it.
+      await session.flush();
+      const unsaved = session.unsaved();
+      if (unsaved.length > 0) {
+        throw new WorkbenchCallError(
+          'STORE_WRITE_FAILED',
+          `“${unsaved[0]!.title || 'Untitled memo'}” has changes Margin could not save yet, and the reload that follows a restore would lose them. Use “Save a copy elsewhere…” first, or restore once saving works again.`,
+        );
+      }
+      const restored = await requireWorkbench().backups.restoreGeneration({ id: entry.id });
+      sessionStorage.setItem(RESTORED_COPY_KEY, JSON.stringify(restored));
+      reloadPage();
+      return true;
+    } catch (error) {
+      set({ busy: null });
+      notifications.show({
+        color: 'red',
+        title: `${entry.label}: not restored`,
+        message: errorMessage(error),
+        autoClose: false,
+      });
+      return false;
+    }
+  },
+
   async confirmRestore() {
     const plan = get().plan;
     if (!plan || get().busy) return;
@@ -85,8 +151,7 @@ export const useBackupStore = create<BackupState>()((set, get) => ({
     try {
       const outcome = await requireWorkbench().library.restore({ token: plan.token });
       sessionStorage.setItem(RESTORED_KEY, JSON.stringify({ plan, outcome }));
-      // Every view reads the restored library from scratch.
-      window.location.reload();
+      reloadPage();
     } catch (error) {
       // A failed restore used up the checked backup: the analyst chooses it again.
       set({ busy: null, plan: null });
@@ -104,6 +169,7 @@ export const useBackupStore = create<BackupState>()((set, get) => ({
 
 /** After the reload that follows a restore: one toast saying what was restored. */
 export function announceRestore(): void {
+  announceRestoredCopy();
   const saved = sessionStorage.getItem(RESTORED_KEY);
   if (!saved) return;
   sessionStorage.removeItem(RESTORED_KEY);
@@ -120,5 +186,22 @@ export function announceRestore(): void {
     });
   } catch {
     // A garbled note is not worth a message: the restore itself is done.
+  }
+}
+
+function announceRestoredCopy(): void {
+  const saved = sessionStorage.getItem(RESTORED_COPY_KEY);
+  if (!saved) return;
+  sessionStorage.removeItem(RESTORED_COPY_KEY);
+  try {
+    const restored = JSON.parse(saved) as GenerationRestored;
+    notifications.show({
+      color: 'green',
+      title: `${restored.label} restored`,
+      message: `Back to the copy saved on ${formatDateTime(restored.at, { seconds: true })}. The version it replaced is kept as a rolling copy: Settings → Backups can put it back.`,
+      autoClose: 12_000,
+    });
+  } catch {
+    // As above: the restore is done; only its note is unreadable.
   }
 }

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { UnsavedMemo } from '../../../shared/domain/durability';
 import type { MemoDoc } from '../../../shared/domain/memo-doc';
 import type {
   Memo,
@@ -40,8 +41,13 @@ interface MemoSessionState {
   attachBody(source: (() => MemoDoc) | null): void;
   /** The body or title changed: autosave after the delay (the last change within it wins). */
   touch(): void;
-  /** Writes a queued body now (leaving the memo, closing the window, Ctrl+S). */
+  /** Writes a queued body now (leaving the memo, closing the window, Ctrl+S, "Try now"). */
   flush(): Promise<void>;
+  /**
+   * The open memo as on screen when it holds changes not on disk yet (a save failed or is
+   * still due): what "Save a copy elsewhere…" must include. Empty when all is saved.
+   */
+  unsaved(): UnsavedMemo[];
   /** Saves header fields; a logged change needs `reason`. Throws WorkbenchCallError. */
   saveHeader(header: MemoHeader, change?: { reason: string; claimIds: string[] }): Promise<void>;
   setTitle(title: string): void;
@@ -185,6 +191,12 @@ export const useMemoSessionStore = create<MemoSessionState>()((set, get) => {
       clearTimeout(timer);
       if (dirty) await enqueue(writeBody);
       else await chain;
+    },
+    unsaved() {
+      const { memo, save } = get();
+      if (!memo || (!dirty && save.status !== 'failed' && save.status !== 'saving')) return [];
+      const doc = bodySource?.() ?? memo.doc;
+      return [{ id: memo.id, title: memo.title.slice(0, 500), doc }];
     },
     setTitle(title) {
       const memo = get().memo;

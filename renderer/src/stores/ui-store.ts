@@ -11,9 +11,15 @@ export interface TextReveal {
   nonce: number;
 }
 
+/** A part of Settings the palette can go straight to. */
+export type SettingsSection = 'backups';
+
 interface UiState {
   view: MainView;
   setView(view: MainView): void;
+  /** Settings scrolls to this section and moves the focus to its heading (nonce: each time). */
+  settingsSection: { section: SettingsSection; nonce: number } | null;
+  showSettings(section: SettingsSection): void;
   textReveal: TextReveal | null;
   revealText(articleId: string, start: number, end: number): void;
   addArticleOpen: boolean;
@@ -39,6 +45,12 @@ interface UiState {
 export const useUiStore = create<UiState>()((set) => ({
   view: 'library',
   setView: (view) => set({ view }),
+  settingsSection: null,
+  showSettings: (section) =>
+    set((s) => ({
+      view: 'settings',
+      settingsSection: { section, nonce: (s.settingsSection?.nonce ?? 0) + 1 },
+    })),
   textReveal: null,
   revealText: (articleId, start, end) =>
     set((s) => ({ textReveal: { articleId, start, end, nonce: (s.textReveal?.nonce ?? 0) + 1 } })),

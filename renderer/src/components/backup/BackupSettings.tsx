@@ -14,7 +14,7 @@ export function BackupSettings() {
         Restoring it gives back the same library, ids and all; restoring over a library that is not
         empty asks first and saves the current one.
       </Text>
-      <Group gap="xs">
+      <Group gap="xs" mb="md">
         <Button size="xs" onClick={() => void backUp()} loading={busy === 'backup'}>
           Back up library…
         </Button>

@@ -145,6 +145,14 @@ export const paletteActions: readonly PaletteAction[] = [
     run: () => void useBackupStore.getState().backUp(),
   },
   {
+    id: 'backups',
+    label: 'Backups',
+    keywords:
+      'backups snapshots rolling copies versions restore undo older earlier library check sicherung',
+    enabled: () => true,
+    run: () => ui().showSettings('backups'),
+  },
+  {
     id: 'restore',
     label: 'Restore library from backup…',
     keywords: 'restore backup zip import library',

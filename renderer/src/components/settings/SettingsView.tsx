@@ -1,22 +1,36 @@
 import { Alert, Stack, Text, Title } from '@mantine/core';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useIndexStatusStore } from '../../stores/index-status-store';
+import { useUiStore } from '../../stores/ui-store';
 import { useWatchlistStore } from '../../stores/watchlist-store';
 import { BackupSettings } from '../backup/BackupSettings';
+import { BackupsInDataFolder } from '../backup/BackupsInDataFolder';
+import { LibraryCheck } from '../backup/LibraryCheck';
 import { RecommendationScaleEditor } from './RecommendationScaleEditor';
 import { WatchlistEditor } from './WatchlistEditor';
 import { useRecommendationScaleStore } from '../../stores/recommendation-scale-store';
 
-/** The library's settings: the watchlist, the recommendation scale, and how the index stands. */
+/**
+ * The library's settings: the watchlist, the recommendation scale, backups (to a file, and
+ * the ones Margin keeps), the library check, and how the index stands.
+ */
 export function SettingsView() {
   const status = useWatchlistStore((s) => s.status);
   const error = useWatchlistStore((s) => s.error);
   const index = useIndexStatusStore((s) => s.status);
+  const sectionRequest = useUiStore((s) => s.settingsSection);
+  const backupsHeading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     void useWatchlistStore.getState().load();
     void useRecommendationScaleStore.getState().load();
     useIndexStatusStore.getState().watch();
   }, []);
+  // The palette's "Backups": the section in view, the focus on its heading.
+  useEffect(() => {
+    if (sectionRequest?.section !== 'backups') return;
+    backupsHeading.current?.scrollIntoView({ block: 'start' });
+    backupsHeading.current?.focus();
+  }, [sectionRequest]);
   return (
     <section className="settings" aria-label="Settings">
       <Stack gap="lg" maw={820}>
@@ -46,11 +60,18 @@ export function SettingsView() {
           </Text>
           <RecommendationScaleEditor />
         </section>
-        <section aria-labelledby="backup-title">
-          <Title order={3} size="h5" id="backup-title">
-            Backup
+        <section aria-labelledby="backups-title">
+          <Title order={3} size="h5" id="backups-title" ref={backupsHeading} tabIndex={-1}>
+            Backups
           </Title>
           <BackupSettings />
+          <BackupsInDataFolder />
+        </section>
+        <section aria-labelledby="library-check-title">
+          <Title order={3} size="h5" id="library-check-title">
+            Library check
+          </Title>
+          <LibraryCheck />
         </section>
         <section aria-labelledby="index-title">
           <Title order={3} size="h5" id="index-title">
