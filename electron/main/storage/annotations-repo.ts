@@ -54,6 +54,7 @@ export function createAnnotationsRepo({
   report,
   now,
   generations,
+  saved,
 }: AnnotationsRepoDeps): AnnotationsRepo {
   const queues = new Map<string, { run: ReturnType<typeof serialQueue>; pending: number }>();
 
@@ -82,9 +83,19 @@ export function createAnnotationsRepo({
     const generation = { kind: 'annotations', articleId } as const;
     const db = new Low(
       new DurableJsonFile(path, annotationsFileSpec, {
-        onWritten: (text) => generations.record(generation, text),
+        onWritten: (text) => {
+          saved();
+          generations.record(generation, text);
+        },
         onConflict: (copy) =>
-          externalChangeError(layout.dataDir, path, copy, 'the highlights', report),
+          externalChangeError(
+            layout.dataDir,
+            path,
+            copy,
+            'the highlights',
+            report,
+            'Make the change again: it is added to the version on disk.',
+          ),
       }),
       emptyAnnotationsFile(articleId),
     );
@@ -128,6 +139,7 @@ export function createAnnotationsRepo({
             generation,
             annotationsFileSpec,
             path,
+            (value) => value.articleId === articleId,
           );
           if (!copy) return null;
           return `Margin put back its rolling copy of ${copyTime(copy.at)} (${copy.value.highlights.length} highlights); changes to this article's highlights after that time are in the set-aside file only.`;

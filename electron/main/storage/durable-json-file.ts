@@ -90,10 +90,13 @@ export class DurableJsonFile<T extends { schemaVersion: number }> implements Ada
       }
       throw error;
     }
+    // Only a file that parses counts as seen: until one does, every write is a conflict
+    // (a file another program broke or a newer Margin wrote is never written over).
+    const value = parseStoreFile(this.spec, bytes);
     // Writes replace the file by renaming, so what was read is the file `before` names
     // unless a write landed between the two calls; then the next write compares bytes.
     this.#seen = { identity: before, sha256: sha256Of(bytes) };
-    return parseStoreFile(this.spec, bytes);
+    return value;
   }
 
   write(data: T): Promise<void> {
@@ -111,9 +114,10 @@ export class DurableJsonFile<T extends { schemaVersion: number }> implements Ada
       if (current !== null && !sameIdentity(current, seen.identity)) {
         const onDisk = await bytesAt(this.path);
         if (onDisk === null || sha256Of(onDisk) !== seen.sha256) {
+          // `seen` stays as it was: every write is refused like this one until the owner
+          // reads the file again (and so knows what it would be writing over).
           const copy = conflictCopyPath(this.path, new Date());
           await writeFileDurably(copy, text);
-          this.#seen = { identity: current, sha256: onDisk && sha256Of(onDisk) };
           throw this.hooks.onConflict(copy);
         }
       }

@@ -6,7 +6,7 @@ import { AppError } from '../errors/app-error';
  * A store file changed on disk since Margin read it (a sync tool, an editor, a second
  * copy of the library being synced in). Margin's version went to `conflictCopy` and the
  * other program's version stayed: the analyst is told where both are, and the change they
- * made is refused with CONFLICT so that the page reloads what is on disk.
+ * made is refused with CONFLICT, saying what to do next.
  */
 export function externalChangeError(
   dataDir: string,
@@ -14,6 +14,8 @@ export function externalChangeError(
   conflictCopy: string,
   what: string,
   report: (notice: StoreNotice) => void,
+  /** What the analyst does next, in a sentence. */
+  next: string,
 ): AppError {
   const file = relative(dataDir, path);
   const copy = relative(dataDir, conflictCopy);
@@ -26,6 +28,6 @@ export function externalChangeError(
   });
   return new AppError(
     'CONFLICT',
-    `${file} was changed outside Margin since it was read, so your change to ${what} was not written over it; it is saved beside it as ${copy}. Margin now shows the version on disk.`,
+    `${file} was changed outside Margin since it was read, so your change to ${what} was not written over it; it is saved beside it as ${copy}. ${next}`,
   );
 }

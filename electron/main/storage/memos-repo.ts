@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { relative } from 'node:path';
 import type {
   Memo,
@@ -128,6 +128,7 @@ export async function openMemosRepo({
   now,
   readOnly,
   generations,
+  saved,
 }: MemosRepoDeps): Promise<MemosRepo> {
   const entries = new Map<string, Entry>();
   /** Highlight id → the memos citing it. */
@@ -172,7 +173,10 @@ export async function openMemosRepo({
   function fileFor(id: string): DurableJsonFile<MemoFile> {
     const path = layout.memoFile(id);
     return new DurableJsonFile(path, memoFileSpec, {
-      onWritten: (text) => generations.record({ kind: 'memo', memoId: id }, text),
+      onWritten: (text) => {
+        saved();
+        generations.record({ kind: 'memo', memoId: id }, text);
+      },
       onConflict: (copy) => {
         const entry = entries.get(id);
         // What is on disk is the memo now: the next open reads it, not the body in memory.
@@ -184,6 +188,7 @@ export async function openMemosRepo({
           copy,
           `"${entry?.head.title ?? 'the memo'}"`,
           report,
+          'Keep yours, or use the version on disk (the other is kept either way).',
         );
       },
     });
@@ -196,6 +201,13 @@ export async function openMemosRepo({
    */
   async function reloadHead(entry: Entry): Promise<void> {
     await entry.run(async () => {
+      // The other program's version becomes a rolling copy: "Keep mine" may write over it.
+      const onDisk = await readFile(entry.file.path).catch(() => null);
+      if (onDisk) {
+        await generations
+          .keepNow({ kind: 'memo', memoId: entry.head.id }, onDisk)
+          .catch(() => undefined);
+      }
       const content = await entry.file.read().catch(() => null);
       const version = Math.max(entry.head.version + 1, content?.memo.version ?? 0);
       if (content && content.memo.id === entry.head.id) {

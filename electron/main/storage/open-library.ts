@@ -83,14 +83,41 @@ async function rebuiltIndex(
   layout: LibraryLayout,
   report: (notice: StoreNotice) => void,
   now: Date,
+  writable = true,
 ): Promise<LibraryFile> {
-  const articles = await readArticleSummaries(
-    layout,
-    await scanArticleFolders(layout),
-    report,
-    now,
-  );
+  const folders = await scanArticleFolders(layout);
+  const articles = await readArticleSummaries(layout, folders, report, now, writable);
   return { ...emptyLibraryFile(), articles };
+}
+
+/**
+ * A library whose `library.json` is gone (deleted by hand, by a sync tool) but which has
+ * rolling copies of it gets the newest valid one back. A new library has neither.
+ */
+async function restoreIfMissing(
+  layout: LibraryLayout,
+  generations: GenerationStore,
+  report: (notice: StoreNotice) => void,
+): Promise<void> {
+  const exists = await access(layout.libraryFile).then(
+    () => true,
+    () => false,
+  );
+  if (exists) return;
+  const file = { kind: 'library' } as const;
+  const copy = await restoreNewestGeneration(
+    generations,
+    file,
+    libraryFileSpec,
+    layout.libraryFile,
+  );
+  if (!copy) return;
+  report({
+    file: 'library.json',
+    setAsideAs: null,
+    reason: 'it was missing',
+    outcome: `Margin put back its rolling copy of ${copyTime(copy.at)}; changes to settings and tags made after that time are lost, articles imported since are listed again from their folders.`,
+  });
 }
 
 /**
@@ -108,6 +135,7 @@ async function loadIndex({
   adapter,
 }: LoadIndexOptions): Promise<LoadedIndex> {
   const index = new Low(adapter, emptyLibraryFile());
+  if (writable) await restoreIfMissing(layout, generations, report);
   try {
     await index.read();
     return { index, readOnlyReason: null };
@@ -126,7 +154,7 @@ async function loadIndex({
     }
     if (!writable) {
       // Nothing may be moved or written: the list is rebuilt in memory only.
-      index.data = await rebuiltIndex(layout, () => undefined, now());
+      index.data = await rebuiltIndex(layout, () => undefined, now(), false);
       report({
         file: 'library.json',
         setAsideAs: null,
@@ -233,6 +261,7 @@ export async function openLibrary(
     };
     const writable = lock !== null;
     const generations = createGenerationStore({ dataDir, now, logger });
+    const writeHealth = createWriteHealth({ dataDir, now });
     if (writable) {
       const rolledBack = await rollBackInterruptedRestore(dataDir);
       if (rolledBack) report(rolledBack);
@@ -241,7 +270,10 @@ export async function openLibrary(
     const indexWrites = serialQueue();
     let index: Low<LibraryFile> | null = null;
     const indexAdapter = new DurableJsonFile(layout.libraryFile, libraryFileSpec, {
-      onWritten: (text) => generations.record({ kind: 'library' }, text),
+      onWritten: (text) => {
+        writeHealth.succeeded();
+        generations.record({ kind: 'library' }, text);
+      },
       onConflict: (copy) => {
         // After the change under way has rolled back, the index is read again from disk.
         void indexWrites(async () => {
@@ -249,7 +281,14 @@ export async function openLibrary(
             logger.warn('Store: library.json changed outside Margin and cannot be read.', error);
           });
         });
-        return externalChangeError(dataDir, layout.libraryFile, copy, 'the library', report);
+        return externalChangeError(
+          dataDir,
+          layout.libraryFile,
+          copy,
+          'the library',
+          report,
+          'Margin now uses the version on disk; make the change again.',
+        );
       },
     });
     const loaded = await loadIndex({
@@ -268,7 +307,8 @@ export async function openLibrary(
     const assertWritable = readOnlyGuard(() =>
       stopWrites ? 'Margin is closing the library.' : readOnlyReason,
     );
-    const context = { layout, assertWritable, report, now, generations };
+    const saved = () => writeHealth.succeeded();
+    const context = { layout, assertWritable, report, now, generations, saved };
     const articles = createArticlesRepo({ ...context, index, indexWrites });
     const codebook = createCodebookRepo({ index, indexWrites, assertWritable, now });
     const settings = createSettingsRepo({ index, indexWrites, assertWritable });
@@ -278,7 +318,6 @@ export async function openLibrary(
       articleExists: (id) => articles.findById(id) !== undefined,
     });
     const memos = await openMemosRepo({ ...context, readOnly: readOnlyReason !== null });
-    const writeHealth = createWriteHealth({ dataDir, now });
 
     // Every other store file is checked after the library is open: the window does not wait.
     let integrity: IntegrityProblem[] = [];

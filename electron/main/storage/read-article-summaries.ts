@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import type { ArticleSummary } from '../../../shared/domain/article';
 import type { StoreNotice } from '../../../shared/domain/library-status';
 import type { LibraryLayout } from './library-layout';
@@ -18,7 +19,21 @@ export async function readArticleSummaries(
   ids: readonly string[],
   report: (notice: StoreNotice) => void,
   now: Date,
+  /** False in a folder Margin may not write: damaged files are reported where they lie. */
+  writable = true,
 ): Promise<ArticleSummary[]> {
+  const reportDamaged = async (path: string, error: StoreFileError, outcome: string) => {
+    if (writable) {
+      await reportUnreadableFile(layout.dataDir, path, error, outcome, report, now);
+      return;
+    }
+    report({
+      file: relative(layout.dataDir, path),
+      setAsideAs: null,
+      reason: error.reason,
+      outcome,
+    });
+  };
   const summaries: ArticleSummary[] = [];
   for (const id of ids) {
     const path = layout.articleFile(id);
@@ -28,7 +43,7 @@ export async function readArticleSummaries(
     } catch (error) {
       if (!(error instanceof StoreFileError)) throw error;
       const outcome = `The article in folder articles/${id} could not be listed; its folder was left as it is.`;
-      await reportUnreadableFile(layout.dataDir, path, error, outcome, report, now);
+      await reportDamaged(path, error, outcome);
       continue;
     }
     // The analyst's edits of title, source, tickers… survive a rebuilt index.
@@ -39,7 +54,7 @@ export async function readArticleSummaries(
     } catch (error) {
       if (!(error instanceof StoreFileError)) throw error;
       const outcome = `"${summary.title}" is listed with the details it was imported with.`;
-      await reportUnreadableFile(layout.dataDir, detailsPath, error, outcome, report, now);
+      await reportDamaged(detailsPath, error, outcome);
     }
     summaries.push(summary);
   }

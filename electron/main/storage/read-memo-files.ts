@@ -56,6 +56,33 @@ export async function readMemoFiles({
   }
   return loaded;
 
+  /**
+   * A memo folder without `memo.json`: a create cut off before its write (no rolling copy
+   * exists then, and the folder is ignored), or a file deleted outside Margin, which gets
+   * its newest rolling copy back.
+   */
+  async function restoreMissing(id: string): Promise<ReadMemo | null> {
+    const path = layout.memoFile(id);
+    const copy = await restoreNewestGeneration(
+      generations,
+      { kind: 'memo', memoId: id },
+      memoFileSpec,
+      path,
+      (value) => value.memo.id === id,
+    );
+    if (!copy) return null;
+    const file = fileFor(id);
+    const content = await file.read();
+    if (!content) return null;
+    report({
+      file: relative(layout.dataDir, path),
+      setAsideAs: null,
+      reason: 'it was missing',
+      outcome: `Margin put back its rolling copy of "${content.memo.title}" from ${copyTime(copy.at)}; edits made after that time are lost.`,
+    });
+    return { content, file };
+  }
+
   async function readOne(id: string): Promise<ReadMemo | null> {
     const path = layout.memoFile(id);
     const file = fileFor(id);
@@ -67,7 +94,8 @@ export async function readMemoFiles({
           `it holds the memo of another folder (${content.memo.id})`,
         );
       }
-      return content ? { content, file } : null;
+      if (content) return { content, file };
+      return readOnly ? null : restoreMissing(id);
     } catch (error) {
       if (!(error instanceof StoreFileError)) throw error;
       const where = `memos/${id}`;
@@ -90,8 +118,14 @@ export async function readMemoFiles({
         const generation = { kind: 'memo', memoId: id } as const;
         let restored: ReadMemo | null = null;
         await reportUnreadableFile(layout.dataDir, path, error, outcome, report, now, async () => {
-          const copy = await restoreNewestGeneration(generations, generation, memoFileSpec, path);
-          if (!copy || copy.value.memo.id !== id) return null;
+          const copy = await restoreNewestGeneration(
+            generations,
+            generation,
+            memoFileSpec,
+            path,
+            (value) => value.memo.id === id,
+          );
+          if (!copy) return null;
           const recovered = fileFor(id);
           const content = await recovered.read();
           if (!content) return null;

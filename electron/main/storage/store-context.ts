@@ -13,4 +13,6 @@ export interface StoreContext {
   now: () => Date;
   /** Rolling copies of the files that change: kept after writes, restored when one is damaged. */
   generations: GenerationStore;
+  /** Called after each store file is saved (saving works: a failure banner can go). */
+  saved: () => void;
 }

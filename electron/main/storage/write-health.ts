@@ -6,9 +6,17 @@ import { tempPathFor, writeFileDurably } from './durable-write';
 /** How often main checks whether the data folder can be written again. */
 export const WRITE_RETRY_MS = 5_000;
 
+/**
+ * Causes a small probe cannot rule out: a 40-byte file fits where a large memo does not.
+ * Only a real save that succeeds clears them.
+ */
+const SIZE_CAUSES = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
+
 export interface WriteHealth {
   /** Saving failed: `what` could not be saved, `error` is the file system's error. */
   failed(what: string, error: unknown): void;
+  /** A store file was saved: saving works (again). */
+  succeeded(): void;
   /** Null while saving works. */
   current(): WriteFailure | null;
   /** Checks now (the analyst pressed "Try now"); resolves with the state after the check. */
@@ -17,8 +25,9 @@ export interface WriteHealth {
 }
 
 /**
- * Remembers that saving is failing, and checks every few seconds, with a small durable
- * write into the data folder, whether it works again. Nothing is queued here: what the
+ * Remembers that saving is failing until a save succeeds again. Every few seconds it also
+ * probes the data folder with a small durable write, which clears a failure that does not
+ * depend on size (no permission, a read-only disk) but not a full disk or a file too large. Nothing is queued here: what the
  * analyst has not saved stays in the page (which retries), and what is saved stays as it
  * was, because every write is all-or-nothing.
  */
@@ -32,17 +41,21 @@ export function createWriteHealth({
   retryMs?: number;
 }): WriteHealth {
   let failure: WriteFailure | null = null;
+  /** The failure's file-system code: whether a probe can clear it. */
+  let failureCode = '';
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
 
   const nextCheckAt = () => new Date(now().getTime() + retryMs).toISOString();
 
   async function probe(): Promise<void> {
+    if (stopped) return; // the library is closed: its folder is not ours to write
     const path = tempPathFor(`${dataDir}/write-check`);
     try {
       await writeFileDurably(path, 'Margin checks that it can save here.\n');
       await rm(path, { force: true });
-      failure = null;
+      if (!SIZE_CAUSES.has(failureCode)) failure = null;
+      else if (failure) failure = { ...failure, nextCheckAt: nextCheckAt() };
     } catch {
       if (failure) failure = { ...failure, nextCheckAt: nextCheckAt() };
     }
@@ -61,6 +74,8 @@ export function createWriteHealth({
 
   return {
     failed(what, error) {
+      const cause = error instanceof Error && 'cause' in error ? error.cause : error;
+      failureCode = (cause as NodeJS.ErrnoException | undefined)?.code ?? '';
       failure = {
         what,
         cause: describeWriteCause(error),
@@ -68,6 +83,9 @@ export function createWriteHealth({
         nextCheckAt: nextCheckAt(),
       };
       schedule();
+    },
+    succeeded() {
+      failure = null;
     },
     current: () => failure,
     async check() {

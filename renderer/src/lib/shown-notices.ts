@@ -22,7 +22,14 @@ const shown = takeKept();
  */
 export const shownNotices = {
   key: (notice: StoreNotice): string =>
-    JSON.stringify([notice.file, notice.setAsideAs, notice.title ?? '', notice.reason]),
+    JSON.stringify([
+      notice.file,
+      notice.setAsideAs,
+      notice.title ?? '',
+      notice.reason,
+      // A second conflict on one file differs only here (its own conflict copy).
+      notice.outcome,
+    ]),
   has: (key: string): boolean => shown.has(key),
   add: (key: string): void => void shown.add(key),
   /** Before the page reloads itself: main still holds these notices, so they are not new. */

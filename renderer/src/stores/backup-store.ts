@@ -117,17 +117,8 @@ export const useBackupStore = create<BackupState>()((set, get) => ({
   async restoreGeneration(entry) {
     if (get().busy) return false;
     set({ busy: 'restore' });
-    const session = useMemoSessionStore.getState();
     try {
-      // What is queued goes to disk first: main then keeps it as a copy before replacing it.
-      await session.flush();
-      const unsaved = session.unsaved();
-      if (unsaved.length > 0) {
-        throw new WorkbenchCallError(
-          'STORE_WRITE_FAILED',
-          `“${unsaved[0]!.title || 'Untitled memo'}” has changes Margin could not save yet, and the reload that follows a restore would lose them. Use “Save a copy elsewhere…” first, or restore once saving works again.`,
-        );
-      }
+      await settleOpenMemo();
       const restored = await requireWorkbench().backups.restoreGeneration({ id: entry.id });
       sessionStorage.setItem(RESTORED_COPY_KEY, JSON.stringify(restored));
       reloadPage();
@@ -149,6 +140,7 @@ export const useBackupStore = create<BackupState>()((set, get) => ({
     if (!plan || get().busy) return;
     set({ busy: 'restore' });
     try {
+      await settleOpenMemo();
       const outcome = await requireWorkbench().library.restore({ token: plan.token });
       sessionStorage.setItem(RESTORED_KEY, JSON.stringify({ plan, outcome }));
       reloadPage();
@@ -166,6 +158,22 @@ export const useBackupStore = create<BackupState>()((set, get) => ({
 
   cancelRestore: () => set({ plan: null }),
 }));
+
+/**
+ * Before a restore, whose reload starts every view afresh: what is queued goes to disk
+ * (main then keeps it in the copy it takes first), and text that cannot be saved stops it.
+ */
+async function settleOpenMemo(): Promise<void> {
+  const session = useMemoSessionStore.getState();
+  await session.flush();
+  const unsaved = session.unsaved();
+  if (unsaved.length > 0) {
+    throw new WorkbenchCallError(
+      'STORE_WRITE_FAILED',
+      `“${unsaved[0]!.title || 'Untitled memo'}” has changes Margin could not save yet, and the reload that follows a restore would lose them. Use “Save a copy elsewhere…” first, or restore once saving works again.`,
+    );
+  }
+}
 
 /** After the reload that follows a restore: one toast saying what was restored. */
 export function announceRestore(): void {

@@ -59,6 +59,18 @@ interface MemoSessionState {
   snapshot(reason: 'manual' | 'before-restore', label?: string): Promise<MemoRevisionSummary>;
   /** Bumped when a revision was added, so an open revisions panel reloads. */
   revisionsNonce: number;
+  /**
+   * The last save was refused because the memo changed elsewhere (another program rewrote
+   * its file: main kept that version and saved ours beside it as a conflict copy).
+   */
+  conflict: boolean;
+  /**
+   * Ends a conflict: `mine` saves the text on screen over the other version (which main
+   * kept as a rolling copy, restorable from Backups); `theirs` shows the version on disk,
+   * allowed only while the text on screen is what went into the conflict copy. False when
+   * refused.
+   */
+  resolveConflict(choice: 'mine' | 'theirs'): Promise<boolean>;
 }
 
 /** A failed save is tried again after this long (the next keystroke also tries). */
@@ -69,6 +81,8 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 let dirty = false;
 /** The open editor's document; null while no editor shows the memo. */
 let bodySource: (() => MemoDoc) | null = null;
+/** The body main saved as the conflict copy (the first save a conflict refused). */
+let conflictBody: string | null = null;
 /** Every write goes through one chain, so each names the version the previous one made. */
 let chain: Promise<unknown> = Promise.resolve();
 
@@ -122,8 +136,12 @@ export const useMemoSessionStore = create<MemoSessionState>()((set, get) => {
       const typedSince = dirty;
       dirty = true;
       if (!bodySource && !typedSince) set((s) => ({ memo: s.memo && { ...s.memo, doc } }));
-      set({ save: { status: 'failed', message: errorMessage(error) } });
       const code = error instanceof WorkbenchCallError ? error.code : null;
+      if (code === 'CONFLICT' && !get().conflict) conflictBody = JSON.stringify(doc);
+      set({
+        save: { status: 'failed', message: errorMessage(error) },
+        conflict: code === 'CONFLICT',
+      });
       // A newer version elsewhere or a read-only library will not change by waiting.
       if (code !== 'CONFLICT' && code !== 'STORE_READ_ONLY') schedule(RETRY_MS);
     }
@@ -144,6 +162,35 @@ export const useMemoSessionStore = create<MemoSessionState>()((set, get) => {
     save: { status: 'saved', at: '' },
     bodyNonce: 0,
     revisionsNonce: 0,
+    conflict: false,
+    async resolveConflict(choice) {
+      const memo = get().memo;
+      if (!memo || !get().conflict) return false;
+      clearTimeout(timer);
+      await chain;
+      const onScreen = JSON.stringify(bodySource?.() ?? memo.doc);
+      if (choice === 'theirs' && onScreen !== conflictBody) return false;
+      const disk = await requireWorkbench().memos.get({ id: memo.id });
+      conflictBody = null;
+      if (choice === 'theirs') {
+        dirty = false;
+        set((s) => ({
+          memo: disk,
+          conflict: false,
+          save: { status: 'saved', at: disk.updatedAt },
+          bodyNonce: s.bodyNonce + 1,
+        }));
+        return true;
+      }
+      // Ours, on top of the version on disk: the next save names that version.
+      dirty = true;
+      set((s) => ({
+        memo: s.memo && { ...disk, title: s.memo.title, doc: bodySource?.() ?? s.memo.doc },
+        conflict: false,
+      }));
+      await enqueue(writeBody);
+      return get().save.status !== 'failed';
+    },
     async load(id) {
       await get().flush();
       const open = get().memo;
@@ -165,6 +212,7 @@ export const useMemoSessionStore = create<MemoSessionState>()((set, get) => {
           memo,
           loading: 'ready',
           save: { status: 'saved', at: memo.updatedAt },
+          conflict: false,
           bodyNonce: s.bodyNonce + 1,
         }));
       } catch (error) {

@@ -168,26 +168,33 @@ export function createBackupHandlers({
       }
       try {
         const empty = libraryIsEmpty(library, await libraryCounts(library, index));
+        const stamp = fileTime(now());
         const previousLibraryBackup = empty
           ? null
-          : join(dataDir, BACKUPS_FOLDER, safeFileName(`Before restore ${fileTime(now())}`, 'zip'));
+          : join(dataDir, BACKUPS_FOLDER, safeFileName(`Before restore ${stamp}`, 'zip'));
+        // Kept whether or not the library counts as empty: they may hold the only copy of
+        // something the analyst wrote, and the swap removes the folders they are in.
+        const keptFiles = join(dataDir, BACKUPS_FOLDER, `Before restore ${stamp} set-aside files`);
+        const rolling = join(dataDir, ...ROLLING_FOLDER);
+        const rollingAside = join(
+          dataDir,
+          BACKUPS_FOLDER,
+          `Rolling copies before restore ${stamp} ${randomUUID().slice(0, 8)}`,
+        );
         try {
           // With the library closed: nothing written from now on can miss both copies.
           await control.replaceContents(async () => {
-            if (previousLibraryBackup) {
-              await saveCurrentLibrary(previousLibraryBackup);
-              await keepSetAsideFiles(
-                dataDir,
-                previousLibraryBackup.replace(/\.zip$/, ' set-aside files'),
-              );
+            if (previousLibraryBackup) await saveCurrentLibrary(previousLibraryBackup);
+            await keepSetAsideFiles(dataDir, keptFiles);
+            // The rolling copies are of the replaced library: kept, but moved out of the
+            // way first, so that no recovery can ever put one back into the restored one.
+            await moveAsideIfPresent(rolling, rollingAside);
+            try {
+              await replaceLibraryContents(dataDir, stagingDir, { now });
+            } catch (error) {
+              await moveAsideIfPresent(rollingAside, rolling).catch(() => undefined);
+              throw error;
             }
-            await replaceLibraryContents(dataDir, stagingDir, { now });
-            // The rolling copies are of the replaced library: kept, but out of the way of
-            // the startup recovery, which must never put them back into the restored one.
-            await moveAsideIfPresent(
-              join(dataDir, ...ROLLING_FOLDER),
-              join(dataDir, BACKUPS_FOLDER, `Rolling copies before restore ${fileTime(now())}`),
-            );
           });
         } catch (error) {
           throw describeRestoreFailure(error);

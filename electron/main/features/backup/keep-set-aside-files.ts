@@ -1,8 +1,12 @@
 import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 
-/** What `setAsideFile` names a damaged store file: `<name>.corrupt-<timestamp>`. */
-const SET_ASIDE = /\.corrupt-[^/\\]+$/;
+/**
+ * Files Margin keeps beside a store file and no backup holds: a damaged file set aside
+ * (`.corrupt-`), its own version of a file another program changed (`.conflict-`), and a
+ * save cut off before its rename (`.interrupted-`).
+ */
+const SET_ASIDE = /\.(corrupt|conflict|interrupted)-[^/\\]+$/;
 
 /**
  * Copies the damaged files the library set aside inside its article and memo folders

@@ -1,21 +1,15 @@
-import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GenerationEntry, GenerationFile } from '../../../../shared/domain/durability';
 import { EntityId } from '../../../../shared/domain/primitives';
 import { generationId, ROLLING_FOLDER } from '../../storage/generations/generation-path';
+import { namesInFolder } from '../../storage/names-in-folder';
 import type { Library } from '../../storage/open-library';
 
 /** Rolling copies of highlights files listed at most: the newest, across all articles. */
 const ANNOTATION_COPIES_LISTED = 200;
 
-async function ownersIn(folder: string): Promise<string[]> {
-  try {
-    return (await readdir(folder)).filter((name) => EntityId.safeParse(name).success);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-}
+const ownersIn = async (folder: string): Promise<string[]> =>
+  (await namesInFolder(folder)).filter((name) => EntityId.safeParse(name).success);
 
 /** What the analyst knows a store file by. */
 function labelOf(library: Library, file: GenerationFile): string {

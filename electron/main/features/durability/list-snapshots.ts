@@ -1,8 +1,9 @@
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SnapshotEntry } from '../../../../shared/domain/durability';
 import { AppError } from '../../errors/app-error';
 import type { LibraryLayout } from '../../storage/library-layout';
+import { namesInFolder } from '../../storage/names-in-folder';
 import { listDailySnapshots } from '../../storage/snapshots/daily-snapshots';
 
 /** The whole-library backups Margin keeps in the data folder's `backups/`. */
@@ -17,13 +18,7 @@ const idOf = (name: string) => `snapshot.${Buffer.from(name).toString('base64url
 
 async function beforeRestoreBackups(layout: LibraryLayout): Promise<SnapshotFile[]> {
   const folder = join(layout.dataDir, 'backups');
-  let names: string[];
-  try {
-    names = await readdir(folder);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
+  const names = await namesInFolder(folder);
   const found: SnapshotFile[] = [];
   for (const name of names.filter((n) => BEFORE_RESTORE.test(n))) {
     const info = await stat(join(folder, name)).catch(() => null);

@@ -4,6 +4,7 @@ import type { GenerationFile, GenerationRestored } from '../../../../shared/doma
 import { AppError } from '../../errors/app-error';
 import type { LibraryControl } from '../../library-host';
 import { describeWriteFailure } from '../../storage/describe-write-failure';
+import { describeRestoreFailure } from '../backup/describe-restore-failure';
 import { writeFileDurably } from '../../storage/durable-write';
 import {
   generationFolder,
@@ -86,7 +87,10 @@ export async function restoreGeneration(
       await writeFileDurably(target, copy);
     });
   } catch (error) {
-    throw describeWriteFailure(label, error);
+    // A swap that could not reopen the library is said as such, not as a failed save.
+    throw error instanceof AggregateError
+      ? describeRestoreFailure(error)
+      : describeWriteFailure(label, error);
   }
   return { label, at: timeOfCopy(name)! };
 }

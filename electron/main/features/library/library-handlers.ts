@@ -7,11 +7,6 @@ export function createLibraryHandlers({
   library: Library;
 }): Pick<ChannelHandlers, 'library:status'> {
   return {
-    // While saving fails, each look at the status checks the data folder again: the banner
-    // goes as soon as saving works, not at main's next timed check.
-    'library:status': async () => {
-      if (library.writeHealth.current()) await library.writeHealth.check();
-      return library.status();
-    },
+    'library:status': async () => library.status(),
   };
 }

@@ -14,13 +14,16 @@ describe('write health', () => {
     const dataDir = join(root, 'library');
     const health = createWriteHealth({ dataDir, retryMs: 50 });
     expect(health.current()).toBeNull();
-    health.failed('the highlight', Object.assign(new Error('full'), { code: 'ENOSPC' }));
-    expect(health.current()).toMatchObject({ what: 'the highlight', cause: 'the disk is full' });
+    health.failed('the highlight', Object.assign(new Error('denied'), { code: 'EACCES' }));
+    expect(health.current()).toMatchObject({
+      what: 'the highlight',
+      cause: 'Margin is not allowed to write to its data folder',
+    });
     const since = health.current()!.since;
 
     // The folder is gone, so the probe fails and the failure stays (with its first time).
     expect(await health.check()).toMatchObject({ since });
-    health.failed('the memo', Object.assign(new Error('big'), { code: 'EFBIG' }));
+    health.failed('the memo', Object.assign(new Error('denied'), { code: 'EPERM' }));
     expect(health.current()).toMatchObject({ what: 'the memo', since });
 
     await mkdir(dataDir);
@@ -29,5 +32,16 @@ describe('write health', () => {
     expect(await readdir(dataDir)).toEqual([]); // the probe leaves nothing behind
     health.stop();
     await rm(dataDir, { recursive: true });
+  });
+
+  it('a full disk or a file too large is cleared by a real save, never by the small probe', async () => {
+    const health = createWriteHealth({ dataDir: root, retryMs: 50 });
+    health.failed('"MSFT"', Object.assign(new Error('full'), { code: 'ENOSPC' }));
+    expect(await health.check()).toMatchObject({ cause: 'the disk is full' });
+    health.failed('"MSFT"', Object.assign(new Error('big'), { code: 'EFBIG' }));
+    expect(await health.check()).toMatchObject({ what: '"MSFT"' });
+    health.succeeded();
+    expect(health.current()).toBeNull();
+    health.stop();
   });
 });

@@ -5,7 +5,7 @@ import { EntityId } from '../../../../shared/domain/primitives';
 /** Where rolling copies live: `backups/rolling/` in the data folder. */
 export const ROLLING_FOLDER = ['backups', 'rolling'] as const;
 
-/** A copy's file name is its time, so names sort by age: `2026-11-26T09-30-05-123Z-0.json`. */
+/** A copy's file name is its time, so names sort by age: `2026-11-26T09-30-05-123Z-000.json`. */
 const COPY_NAME = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-(\d+)\.json$/;
 
 /** The folder holding the rolling copies of one store file. */
@@ -33,9 +33,12 @@ export function storeFileOf(file: GenerationFile): string {
   }
 }
 
-/** A copy's name for a time; `n` keeps two copies taken in one millisecond apart. */
+/**
+ * A copy's name for a time; `n` (0–999, padded so names sort) keeps two copies taken in
+ * one millisecond apart.
+ */
 export function copyName(at: Date, n: number): string {
-  return `${at.toISOString().replace(/[:.]/g, '-')}-${n}.json`;
+  return `${at.toISOString().replace(/[:.]/g, '-')}-${String(n).padStart(3, '0')}.json`;
 }
 
 /** The time a copy's name holds, or null for a name that is not a copy's. */

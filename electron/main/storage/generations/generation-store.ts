@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GenerationFile } from '../../../../shared/domain/durability';
 import type { Logger } from '../../logging/logger';
 import { writeFileDurably } from '../durable-write';
+import { namesInFolder } from '../names-in-folder';
 import { parseStoreFile } from '../parse-store-file';
 import { StoreFileError, type StoreFileSpec } from '../store-file-spec';
 import { copyName, generationFolder, timeOfCopy } from './generation-path';
@@ -45,10 +46,14 @@ export interface GenerationStore {
   keepNow(file: GenerationFile, text: string | Uint8Array): Promise<void>;
   /** The copies of one file, newest first. */
   list(file: GenerationFile): Promise<Generation[]>;
-  /** The newest copy that is a valid store file for `spec`, or null when none is. */
+  /**
+   * The newest copy that is a valid store file for `spec` and, when `belongs` is given,
+   * is of the right owner (a memo's copy holds that memo); null when none is.
+   */
   newestValid<T extends { schemaVersion: number }>(
     file: GenerationFile,
     spec: StoreFileSpec<T>,
+    belongs?: (value: T) => boolean,
   ): Promise<ValidGeneration<T> | null>;
   /** Writes the copies still waiting for their interval, and waits for those under way. */
   flush(): Promise<void>;
@@ -67,18 +72,12 @@ const keyOf = (file: GenerationFile) =>
       ? `memo:${file.memoId}`
       : `annotations:${file.articleId}`;
 
-/** The copies of one file in `folder`, newest first (ENOENT: none yet). */
-async function copiesIn(folder: string): Promise<string[]> {
-  try {
-    return (await readdir(folder))
-      .filter((name) => timeOfCopy(name) !== null)
-      .sort()
-      .reverse();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-}
+/** The copies of one file in `folder`, newest first. */
+const copiesIn = async (folder: string): Promise<string[]> =>
+  (await namesInFolder(folder))
+    .filter((name) => timeOfCopy(name) !== null)
+    .sort()
+    .reverse();
 
 /**
  * Rolling copies of the store files that change (library.json, each memo, each article's
@@ -174,11 +173,12 @@ export function createGenerationStore({
       return found;
     },
 
-    async newestValid(file, spec) {
+    async newestValid(file, spec, belongs = () => true) {
       for (const generation of await this.list(file)) {
         try {
           const text = await readFile(generation.path);
-          return { ...generation, text, value: parseStoreFile(spec, text) };
+          const value = parseStoreFile(spec, text);
+          if (belongs(value)) return { ...generation, text, value };
         } catch (error) {
           if (error instanceof StoreFileError || (error as NodeJS.ErrnoException).code) continue;
           throw error;

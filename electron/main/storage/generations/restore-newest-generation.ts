@@ -12,8 +12,9 @@ export async function restoreNewestGeneration<T extends { schemaVersion: number 
   file: GenerationFile,
   spec: StoreFileSpec<T>,
   path: string,
+  belongs?: (value: T) => boolean,
 ): Promise<ValidGeneration<T> | null> {
-  const copy = await generations.newestValid(file, spec);
+  const copy = await generations.newestValid(file, spec, belongs);
   if (!copy) return null;
   await writeFileDurably(path, copy.text);
   return copy;

@@ -1,16 +1,17 @@
-import { readdir } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { namesInFolder } from '../names-in-folder';
 import { ROLLING_FOLDER } from './generation-path';
 
+/** The folders in `dir`: one per memo or article (the copies inside are files). */
 async function foldersIn(dir: string): Promise<string[]> {
-  try {
-    return (await readdir(dir, { withFileTypes: true }))
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => join(dir, entry.name));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
+  const names = await namesInFolder(dir);
+  const folders = await Promise.all(
+    names.map(async (name) =>
+      (await stat(join(dir, name)).catch(() => null))?.isDirectory() ? name : null,
+    ),
+  );
+  return folders.filter((name) => name !== null).map((name) => join(dir, name));
 }
 
 /** Every folder holding rolling copies: the index's, and one per memo and per article. */

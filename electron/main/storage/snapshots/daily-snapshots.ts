@@ -1,7 +1,8 @@
-import { mkdir, readdir, rm, stat, statfs } from 'node:fs/promises';
+import { mkdir, rm, stat, statfs } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeLibraryBackup } from '../backup/write-library-backup';
 import type { LibraryLayout } from '../library-layout';
+import { namesInFolder } from '../names-in-folder';
 
 /** Daily snapshots kept: two weeks of whole-library copies. */
 export const DAILY_SNAPSHOTS_KEPT = 14;
@@ -33,13 +34,7 @@ export interface DailySnapshot {
 /** The snapshots in the folder, newest first. */
 export async function listDailySnapshots(layout: LibraryLayout): Promise<DailySnapshot[]> {
   const folder = dailySnapshotsFolder(layout);
-  let names: string[];
-  try {
-    names = await readdir(folder);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
+  const names = await namesInFolder(folder);
   const found: DailySnapshot[] = [];
   for (const name of names.sort().reverse()) {
     const day = dayOfSnapshot(name);

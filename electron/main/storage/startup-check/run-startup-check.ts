@@ -1,4 +1,5 @@
 import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import type { IntegrityProblem } from '../../../../shared/domain/durability';
 import type { StoreNotice } from '../../../../shared/domain/library-status';
@@ -97,7 +98,10 @@ export async function runStartupCheck({
   }
 
   if (writable) {
-    for (const folder of await rollingCopyFolders(layout.dataDir)) {
+    // Rolling copies and snapshots cut off mid-write: Margin's own copies, nothing to keep.
+    const backups = join(layout.dataDir, 'backups');
+    const own = [backups, join(backups, 'daily'), ...(await rollingCopyFolders(layout.dataDir))];
+    for (const folder of own) {
       await pause();
       await sweepTempFiles(folder, layout.dataDir, report, now(), { keepCutOffSaves: false });
     }

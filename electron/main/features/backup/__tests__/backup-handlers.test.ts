@@ -389,10 +389,17 @@ describe('backing up and restoring the library over the IPC path', () => {
     const backup = await backUp();
     const setAside = join('articles', seed.id, 'annotations.json.corrupt-2026-11-20T10-00-00-000Z');
     await writeFile(join(app.dataDir, setAside), 'what the analyst may still need');
+    // A conflict copy and a cut-off save hold the analyst's text too.
+    const others = [
+      join('articles', seed.id, 'annotations.json.conflict-2026-11-21T10-00-00-000Z'),
+      join('articles', seed.id, 'annotations.json.interrupted-2026-11-22T10-00-00-000Z'),
+    ];
+    for (const other of others) await writeFile(join(app.dataDir, other), other);
     const plan = await choose(backup.path);
     const restored = valueOf<RestoreOutcome>(await call('library:restore', { token: plan!.token }));
     const kept = restored.previousLibraryBackup!.replace(/\.zip$/, ' set-aside files');
     expect(await readFile(join(kept, setAside), 'utf8')).toBe('what the analyst may still need');
+    for (const other of others) expect(await readFile(join(kept, other), 'utf8')).toBe(other);
     // The restored library is the backup's: the set-aside file is not back in it.
     await expect(stat(join(app.dataDir, setAside))).rejects.toMatchObject({ code: 'ENOENT' });
   });

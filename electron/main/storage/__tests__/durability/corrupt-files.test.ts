@@ -104,6 +104,21 @@ describe('a damaged store file at startup', () => {
     expect(names.filter((n) => n.startsWith('library.json.corrupt-'))).toHaveLength(1);
   });
 
+  it('a library.json or memo.json deleted outside Margin comes back from its rolling copy', async () => {
+    await rm(pathOf('library.json'));
+    await rm(pathOf('memo.json'));
+
+    library = await openLibrary(dataDir, { logger });
+    expect(library.settings.watchlist()).toEqual([
+      { name: 'Microsoft', ticker: 'MSFT', aliases: [] },
+    ]);
+    expect(await library.memos.get(content.memo.id)).toEqual(content.memo);
+    expect(library.status().notices.map((n) => [n.file, n.reason])).toEqual([
+      ['library.json', 'it was missing'],
+      [`memos/${content.memo.id}/memo.json`, 'it was missing'],
+    ]);
+  });
+
   it('skips a damaged rolling copy and puts back the newest valid one', async () => {
     const folder = join(dataDir, 'backups', 'rolling', 'memos', content.memo.id);
     const copies = (await readdir(folder)).sort();
