@@ -34,7 +34,7 @@ let parser: ParserPool | null = null;
 async function start(): Promise<void> {
   log.transports.file.level = 'info';
   const dataDir = resolveDataDir(app.getPath('userData'));
-  const first = await openLibraryOrExplain(dataDir, dialog, log);
+  const first = await openLibraryOrExplain(dataDir, dialog, log, app.getVersion());
   if (!first) return app.quit();
   firstLibrary = first;
 
@@ -47,7 +47,8 @@ async function start(): Promise<void> {
   // The first library is the one already opened; a restore from backup opens it again.
   host = await LibraryHost.open({
     open: async () => {
-      const library = opened ?? (await openLibrary(dataDir, { logger: log }));
+      const library =
+        opened ?? (await openLibrary(dataDir, { logger: log, appVersion: app.getVersion() }));
       opened = null;
       return library;
     },

@@ -8,9 +8,10 @@ export async function openLibraryOrExplain(
   dataDir: string,
   dialog: Pick<Dialog, 'showErrorBox'>,
   logger: Logger,
+  appVersion: string,
 ): Promise<Library | null> {
   try {
-    return await openLibrary(dataDir, { logger });
+    return await openLibrary(dataDir, { logger, appVersion });
   } catch (error) {
     logger.error(`Could not open the library in ${dataDir}`, error);
     if (error instanceof DataFolderLockedError) {

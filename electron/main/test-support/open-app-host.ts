@@ -12,7 +12,7 @@ export function openAppHost(
   services: Omit<MainServices, 'library' | 'control' | 'appVersion'>,
 ): Promise<LibraryHost> {
   return LibraryHost.open({
-    open: () => openLibrary(dataDir, { logger: services.logger }),
+    open: () => openLibrary(dataDir, { logger: services.logger, appVersion: packageVersion() }),
     makeHandlers: (library, control) =>
       createMainHandlers({ ...services, library, control, appVersion: packageVersion() }),
   });

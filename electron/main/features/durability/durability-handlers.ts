@@ -81,8 +81,16 @@ export function createDurabilityHandlers({
           'This library is open read-only, so nothing in it can be restored.',
         );
       }
-      const entry = (await listGenerations(library)).find((g) => g.id === id);
       const named = parseGenerationId(id);
+      // Highlights without their article would be a folder Margin cannot list; a memo's
+      // copy, by contrast, brings back a memo that is gone.
+      if (named?.file.kind === 'annotations' && !library.articles.findById(named.file.articleId)) {
+        throw new AppError(
+          'NOT_FOUND',
+          'The article these highlights belong to is no longer in the library, so they cannot be put back. Nothing was changed.',
+        );
+      }
+      const entry = (await listGenerations(library)).find((g) => g.id === id);
       const label =
         entry?.label ?? (named?.file.kind === 'library' ? 'the library index' : 'the file');
       return restoreGeneration(library.layout, control, id, label);

@@ -113,6 +113,11 @@ describe('backups view, save a copy elsewhere and write failures over the IPC pa
     ).toMatchObject({
       code: 'NOT_FOUND',
     });
+    const gone = 'annotations.3f1c2a1e-8d2b-4c1a-9a8e-2f0b1c3d4e5f.2026-01-01T00-00-00-000Z-000';
+    expect(errorOf(await call('backups:restoreGeneration', { id: gone }))).toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringContaining('no longer in the library'),
+    });
     expect(
       errorOf(await call('backups:restoreGeneration', { id: '../../etc/passwd' })),
     ).toMatchObject({
