@@ -132,17 +132,19 @@ export function createAnnotationsRepo({
         outcome,
         report,
         now(),
-        async () => {
-          assertWritable();
-          const copy = await restoreNewestGeneration(
-            generations,
-            generation,
-            annotationsFileSpec,
-            path,
-            (value) => value.articleId === articleId,
-          );
-          if (!copy) return null;
-          return `Margin put back its rolling copy of ${copyTime(copy.at)} (${copy.value.highlights.length} highlights); changes to this article's highlights after that time are in the set-aside file only.`;
+        {
+          recover: async () => {
+            assertWritable();
+            const copy = await restoreNewestGeneration(
+              generations,
+              generation,
+              annotationsFileSpec,
+              path,
+              (value) => value.articleId === articleId,
+            );
+            if (!copy) return null;
+            return `Margin put back its rolling copy of ${copyTime(copy.at)} (${copy.value.highlights.length} highlights); changes to this article's highlights after that time are in the set-aside file only.`;
+          },
         },
       );
       if (recovered) {

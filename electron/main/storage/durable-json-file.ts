@@ -5,6 +5,7 @@ import type { Adapter } from 'lowdb';
 import { writeFileDurably } from './durable-write';
 import { parseStoreFile, serializeStoreFile } from './parse-store-file';
 import type { StoreFileSpec } from './store-file-spec';
+import { fileStamp } from './file-stamp';
 
 /** What identifies one version of a file on disk: a write by anyone changes one of these. */
 interface FileIdentity {
@@ -54,10 +55,7 @@ const sameIdentity = (a: FileIdentity | null, b: FileIdentity | null) =>
 
 /** `memo.json.conflict-2026-11-26T09-30-05-123Z`: beside the file, never swept. */
 export function conflictCopyPath(path: string, at: Date): string {
-  return join(
-    dirname(path),
-    `${basename(path)}.conflict-${at.toISOString().replace(/[:.]/g, '-')}`,
-  );
+  return join(dirname(path), `${basename(path)}.conflict-${fileStamp(at)}`);
 }
 
 /**

@@ -110,18 +110,10 @@ export function memoRevisions({ layout, report, now, canWrite }: MemoRevisionsDe
 
   /** Reports a damaged file: set aside when the library may be written, left as it is otherwise. */
   async function reportDamaged(path: string, error: StoreFileError, outcome: string) {
-    if (canWrite()) {
-      return (await reportUnreadableFile(layout.dataDir, path, error, outcome, report, now()))
-        .notice;
-    }
-    const notice: StoreNotice = {
-      file: where(path),
-      setAsideAs: null,
-      reason: error.reason,
-      outcome: `${outcome} The library is read-only, so the file was left where it is.`,
-    };
-    report(notice);
-    return notice;
+    const readOnly = !canWrite();
+    return (
+      await reportUnreadableFile(layout.dataDir, path, error, outcome, report, now(), { readOnly })
+    ).notice;
   }
 
   /** The list as stored; null when it was damaged (and is now reported). */

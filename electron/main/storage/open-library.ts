@@ -170,20 +170,22 @@ async function loadIndex({
       'Margin could not write a replacement; it lists the articles from their folders until it can.',
       report,
       now(),
-      async () => {
-        const copy = await restoreNewestGeneration(
-          generations,
-          { kind: 'library' },
-          libraryFileSpec,
-          layout.libraryFile,
-        );
-        if (copy) {
-          await index.read();
-          return `Margin put back its rolling copy of ${copyTime(copy.at)} and listed again the articles imported since from their folders; changes to settings and tags made after that time are in the set-aside file only.`;
-        }
-        index.data = await rebuiltIndex(layout, report, now());
-        await index.write();
-        return `Margin had no good copy of it, so it rebuilt the article list from the article folders (${index.data.articles.length} articles); settings and tags were reset to their defaults.`;
+      {
+        recover: async () => {
+          const copy = await restoreNewestGeneration(
+            generations,
+            { kind: 'library' },
+            libraryFileSpec,
+            layout.libraryFile,
+          );
+          if (copy) {
+            await index.read();
+            return `Margin put back its rolling copy of ${copyTime(copy.at)} and listed again the articles imported since from their folders; changes to settings and tags made after that time are in the set-aside file only.`;
+          }
+          index.data = await rebuiltIndex(layout, report, now());
+          await index.write();
+          return `Margin had no good copy of it, so it rebuilt the article list from the article folders (${index.data.articles.length} articles); settings and tags were reset to their defaults.`;
+        },
       },
     );
     return { index, readOnlyReason: null };

@@ -1,4 +1,3 @@
-import { relative } from 'node:path';
 import type { ArticleSummary } from '../../../shared/domain/article';
 import type { StoreNotice } from '../../../shared/domain/library-status';
 import type { LibraryLayout } from './library-layout';
@@ -22,18 +21,10 @@ export async function readArticleSummaries(
   /** False in a folder Margin may not write: damaged files are reported where they lie. */
   writable = true,
 ): Promise<ArticleSummary[]> {
-  const reportDamaged = async (path: string, error: StoreFileError, outcome: string) => {
-    if (writable) {
-      await reportUnreadableFile(layout.dataDir, path, error, outcome, report, now);
-      return;
-    }
-    report({
-      file: relative(layout.dataDir, path),
-      setAsideAs: null,
-      reason: error.reason,
-      outcome,
+  const reportDamaged = (path: string, error: StoreFileError, outcome: string) =>
+    reportUnreadableFile(layout.dataDir, path, error, outcome, report, now, {
+      readOnly: !writable,
     });
-  };
   const summaries: ArticleSummary[] = [];
   for (const id of ids) {
     const path = layout.articleFile(id);

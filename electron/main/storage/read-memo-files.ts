@@ -117,20 +117,22 @@ export async function readMemoFiles({
         const outcome = `The memo in ${where} could not be opened and is not listed; its revisions (${where}/revisions/) are untouched, so earlier copies of its text can still be recovered.`;
         const generation = { kind: 'memo', memoId: id } as const;
         let restored: ReadMemo | null = null;
-        await reportUnreadableFile(layout.dataDir, path, error, outcome, report, now, async () => {
-          const copy = await restoreNewestGeneration(
-            generations,
-            generation,
-            memoFileSpec,
-            path,
-            (value) => value.memo.id === id,
-          );
-          if (!copy) return null;
-          const recovered = fileFor(id);
-          const content = await recovered.read();
-          if (!content) return null;
-          restored = { content, file: recovered };
-          return `Margin put back its rolling copy of "${copy.value.memo.title}" from ${copyTime(copy.at)}; edits made after that time are in the set-aside file only.`;
+        await reportUnreadableFile(layout.dataDir, path, error, outcome, report, now, {
+          recover: async () => {
+            const copy = await restoreNewestGeneration(
+              generations,
+              generation,
+              memoFileSpec,
+              path,
+              (value) => value.memo.id === id,
+            );
+            if (!copy) return null;
+            const recovered = fileFor(id);
+            const content = await recovered.read();
+            if (!content) return null;
+            restored = { content, file: recovered };
+            return `Margin put back its rolling copy of "${copy.value.memo.title}" from ${copyTime(copy.at)}; edits made after that time are in the set-aside file only.`;
+          },
         });
         return restored;
       }

@@ -11,12 +11,18 @@ export interface UnreadableFileReport {
   recovered: boolean;
 }
 
+export interface UnreadableFileOptions {
+  /** Writes a good copy in place of the set-aside file and says so; null when it has none. */
+  recover?: () => Promise<string | null>;
+  /** The library may not be written: the file is left where it is, and the notice says so. */
+  readOnly?: boolean;
+}
+
 /**
  * What happens to a store file that could not be read: a damaged one is set aside (never
- * written over) and, when `recover` can, replaced by a good copy (`recover` writes it and
- * returns what to tell the analyst, or null when it has none); a missing one or one from a
- * newer Margin is left as it is. Either way the analyst is told. Paths in the notice are
- * relative to the data folder.
+ * written over) and, when `recover` can, replaced by a good copy; a missing one, one from a
+ * newer Margin, or any in a read-only library is left as it is. Either way the analyst is
+ * told. Paths in the notice are relative to the data folder.
  */
 export async function reportUnreadableFile(
   dataDir: string,
@@ -25,8 +31,18 @@ export async function reportUnreadableFile(
   outcome: string,
   report: (notice: StoreNotice) => void,
   now: Date,
-  recover?: () => Promise<string | null>,
+  { recover, readOnly = false }: UnreadableFileOptions = {},
 ): Promise<UnreadableFileReport> {
+  if (readOnly) {
+    const notice: StoreNotice = {
+      file: relative(dataDir, path),
+      setAsideAs: null,
+      reason: error.reason,
+      outcome: `${outcome} The library is read-only, so the file was left where it is.`,
+    };
+    report(notice);
+    return { notice, setAsideAs: null, recovered: false };
+  }
   const damaged = error.kind === 'corrupt' && !error.missing;
   const setAsideAs = damaged ? relative(dataDir, await setAsideFile(path, now)) : null;
   const recoveredOutcome = damaged && recover ? await recover().catch(() => null) : null;

@@ -1,7 +1,9 @@
-import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { readFile, rename, rm, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { StoreNotice } from '../../../shared/domain/library-status';
 import { hardenRename, TEMP_FILE_PATTERN } from './durable-write';
+import { namesInFolder } from './names-in-folder';
+import { fileStamp } from './file-stamp';
 
 /** `.<name>.<pid>.<random>.tmp` → name and pid. */
 const TEMP_PARTS = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
@@ -43,14 +45,7 @@ export async function sweepTempFiles(
     keepCutOffSaves?: boolean;
   } = {},
 ): Promise<void> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw error;
-  }
-  for (const name of names) {
+  for (const name of await namesInFolder(dir)) {
     if (!TEMP_FILE_PATTERN.test(name)) continue;
     const [, target = '', pid] = TEMP_PARTS.exec(name) ?? [];
     if (Number(pid) === process.pid) continue;
@@ -66,7 +61,7 @@ export async function sweepTempFiles(
       await rm(temp, { force: true });
       continue;
     }
-    const kept = join(dir, `${target}.interrupted-${now.toISOString().replace(/[:.]/g, '-')}`);
+    const kept = join(dir, `${target}.interrupted-${fileStamp(now)}`);
     await rename(temp, kept);
     await hardenRename(dir);
     report({

@@ -26,6 +26,7 @@ import { findSnapshot } from '../durability/list-snapshots';
 import { moveAsideIfPresent } from '../durability/move-aside-if-present';
 import { ROLLING_FOLDER } from '../../storage/generations/generation-path';
 import type { RestorePlan } from '../../../../shared/domain/export';
+import { fileTime } from './file-time';
 
 export interface BackupFeatureDeps {
   library: Library;
@@ -39,9 +40,6 @@ export interface BackupFeatureDeps {
 
 type BackupChannel =
   'library:backup' | 'library:chooseBackup' | 'library:restore' | 'backups:planRestore';
-
-/** "2026-11-24 09-30-05": a time for file names (no colons, which Windows refuses). */
-const fileTime = (at: Date) => at.toISOString().slice(0, 19).replace('T', ' ').replace(/:/g, '-');
 
 /** Where the library a restore replaces is saved first: the data folder's `backups/`. */
 const BACKUPS_FOLDER = 'backups';

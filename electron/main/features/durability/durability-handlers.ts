@@ -14,6 +14,7 @@ import { listSnapshots } from './list-snapshots';
 import { restoreGeneration } from './restore-generation';
 import { unsavedMemoFiles } from './unsaved-memo-files';
 import { join } from 'node:path';
+import { fileTime } from '../backup/file-time';
 
 export interface DurabilityFeatureDeps {
   library: Library;
@@ -25,9 +26,6 @@ export interface DurabilityFeatureDeps {
 }
 
 type DurabilityChannel = 'library:saveCopy' | 'backups:list' | 'backups:restoreGeneration';
-
-/** "2026-11-24 09-30-05": a time for file names (no colons, which Windows refuses). */
-const fileTime = (at: Date) => at.toISOString().slice(0, 19).replace('T', ' ').replace(/:/g, '-');
 
 /**
  * What keeps the analyst's work when something goes wrong: a copy of everything, unsaved

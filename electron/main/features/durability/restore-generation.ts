@@ -9,6 +9,7 @@ import { writeFileDurably } from '../../storage/durable-write';
 import {
   generationFolder,
   parseGenerationId,
+  storeFileOf,
   timeOfCopy,
 } from '../../storage/generations/generation-path';
 import { createGenerationStore } from '../../storage/generations/generation-store';
@@ -17,17 +18,6 @@ import { memoFileSpec } from '../../storage/memo-files';
 import { parseStoreFile } from '../../storage/parse-store-file';
 import { StoreFileError, type StoreFileSpec } from '../../storage/store-file-spec';
 import { annotationsFileSpec, libraryFileSpec } from '../../storage/store-files';
-
-function targetOf(layout: LibraryLayout, file: GenerationFile): string {
-  switch (file.kind) {
-    case 'library':
-      return layout.libraryFile;
-    case 'memo':
-      return layout.memoFile(file.memoId);
-    case 'annotations':
-      return layout.annotationsFile(file.articleId);
-  }
-}
 
 function specOf(file: GenerationFile): StoreFileSpec<{ schemaVersion: number }> {
   switch (file.kind) {
@@ -77,7 +67,7 @@ export async function restoreGeneration(
       `That copy cannot be restored: ${error.reason}. Nothing was changed; choose an older one.`,
     );
   }
-  const target = targetOf(layout, file);
+  const target = join(layout.dataDir, ...storeFileOf(file).split('/'));
   try {
     await control.replaceContents(async () => {
       const generations = createGenerationStore({ dataDir: layout.dataDir });

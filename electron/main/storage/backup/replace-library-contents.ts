@@ -5,6 +5,7 @@ import { acquireDataFolderLock } from '../data-folder-lock';
 import { hardenRename } from '../durable-write';
 import { libraryLayout } from '../library-layout';
 import { REPLACED, REPLACED_PREFIX, restoreFolderIn } from './restore-folders';
+import { fileStamp } from '../file-stamp';
 
 export interface ReplaceLibraryContentsOptions {
   now?: () => Date;
@@ -46,7 +47,7 @@ export async function replaceLibraryContents(
 ): Promise<void> {
   const lock = await acquireDataFolderLock(libraryLayout(dataDir).lockFile);
   try {
-    const stamp = now().toISOString().replace(/[:.]/g, '-');
+    const stamp = fileStamp(now());
     const aside = join(dataDir, `${REPLACED_PREFIX}${stamp}-${randomBytes(3).toString('hex')}`);
     await mkdir(aside, { mode: 0o700 });
     const moved: string[] = [];

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { GenerationFile } from '../../../../shared/domain/durability';
 import { EntityId } from '../../../../shared/domain/primitives';
+import { fileStamp } from '../file-stamp';
 
 /** Where rolling copies live: `backups/rolling/` in the data folder. */
 export const ROLLING_FOLDER = ['backups', 'rolling'] as const;
@@ -38,7 +39,7 @@ export function storeFileOf(file: GenerationFile): string {
  * one millisecond apart.
  */
 export function copyName(at: Date, n: number): string {
-  return `${at.toISOString().replace(/[:.]/g, '-')}-${String(n).padStart(3, '0')}.json`;
+  return `${fileStamp(at)}-${String(n).padStart(3, '0')}.json`;
 }
 
 /** The time a copy's name holds, or null for a name that is not a copy's. */

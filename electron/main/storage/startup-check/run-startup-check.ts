@@ -149,15 +149,7 @@ export async function runStartupCheck({
   }
 
   async function reportDamaged(path: string, error: StoreFileError, outcome: string) {
-    if (writable) {
-      await reportUnreadableFile(layout.dataDir, path, error, outcome, report, now());
-      return;
-    }
-    report({
-      file: path.slice(layout.dataDir.length + 1),
-      setAsideAs: null,
-      reason: error.reason,
-      outcome: `${outcome} The library is read-only, so the file was left where it is.`,
-    });
+    const readOnly = !writable;
+    await reportUnreadableFile(layout.dataDir, path, error, outcome, report, now(), { readOnly });
   }
 }
