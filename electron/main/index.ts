@@ -1,6 +1,6 @@
 // Wiring only: single-instance lock → open storage → register IPC → create window.
 import { join } from 'node:path';
-import { app, dialog, session, shell } from 'electron';
+import { app, dialog, protocol, session, shell } from 'electron';
 import log from 'electron-log/main';
 import { createMainHandlers } from './features/create-main-handlers';
 import { createParserPool, type ParserPool } from './features/import/worker/parser-pool';
@@ -10,7 +10,12 @@ import { openLibraryOrExplain } from './open-library-or-explain';
 import { resolveDataDir } from './resolve-data-dir';
 import { LibraryHost } from './library-host';
 import { openLibrary, type Library } from './storage/open-library';
-import { denyAllPermissions, guardWebContents } from './security/harden-web-contents';
+import { APP_SCHEME_PRIVILEGES, serveAppProtocol } from './security/app-protocol';
+import {
+  denyAllPermissions,
+  guardWebContents,
+  refuseRemoteRequests,
+} from './security/harden-web-contents';
 import { installApplicationMenu } from './window/application-menu';
 import { createMainWindow } from './window/create-main-window';
 import { createElectronDialogs } from './window/electron-dialogs';
@@ -18,7 +23,8 @@ import { createElectronDialogs } from './window/electron-dialogs';
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const entry: RendererEntry = devServerUrl
   ? { kind: 'http', origin: new URL(devServerUrl).origin }
-  : { kind: 'file', indexHtml: join(import.meta.dirname, '../renderer/index.html') };
+  : { kind: 'app' };
+const rendererDir = join(import.meta.dirname, '../renderer');
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
 const seedsDir = app.isPackaged
   ? join(process.resourcesPath, 'seeds')
@@ -39,7 +45,9 @@ async function start(): Promise<void> {
   firstLibrary = first;
 
   denyAllPermissions(session.defaultSession);
+  refuseRemoteRequests(session.defaultSession, entry);
   guardWebContents(app, shell, entry, log);
+  serveAppProtocol(protocol, rendererDir);
   const pool = createParserPool({ workerFile: importWorkerFile, logger: log });
   parser = pool;
   const dialogs = createElectronDialogs();
@@ -64,7 +72,7 @@ async function start(): Promise<void> {
   });
   registerElectronIpc(host.handlers, entry, log);
   installApplicationMenu(app);
-  const window = createMainWindow(entry, preloadPath);
+  const window = createMainWindow(entry, preloadPath, { packaged: app.isPackaged });
   // Load the parsers in the background once the window is up: the first import is then quick.
   window.once('ready-to-show', () => setTimeout(() => parser?.warm(), 2000));
 
@@ -94,6 +102,9 @@ async function failStart(error: unknown): Promise<void> {
   await (host ?? firstLibrary)?.close().catch(() => undefined);
   app.exit(1);
 }
+
+// Before the app is ready, or Chromium treats `app://` as an opaque, non-secure scheme.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 if (app.requestSingleInstanceLock()) {
   app.setAboutPanelOptions({ applicationName: 'Margin', applicationVersion: app.getVersion() });

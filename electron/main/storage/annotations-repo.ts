@@ -83,6 +83,7 @@ export function createAnnotationsRepo({
     const generation = { kind: 'annotations', articleId } as const;
     const db = new Low(
       new DurableJsonFile(path, annotationsFileSpec, {
+        confinedTo: layout.dataDir,
         onWritten: (text) => {
           saved();
           generations.record(generation, text);

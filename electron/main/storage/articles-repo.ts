@@ -78,7 +78,7 @@ export function createArticlesRepo({
     const path = layout.articleFile(id);
     try {
       // The index holds the analyst's metadata edits; the file keeps the imported content.
-      return { ...(await readArticleFile(path)), ...summary };
+      return { ...(await readArticleFile(path, layout.dataDir)), ...summary };
     } catch (error) {
       if (!(error instanceof StoreFileError)) throw error;
       const file = relative(layout.dataDir, path);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
+import { assertRealPathInside } from '../security/confine-path';
 import { writeFileDurably } from './durable-write';
 import { parseStoreFile, serializeStoreFile } from './parse-store-file';
 import type { StoreFileSpec } from './store-file-spec';
@@ -35,6 +36,11 @@ export interface DurableJsonFileHooks {
    * program wrote it; the error returned is what the write throws.
    */
   onConflict?: (conflictCopy: string) => Error;
+  /**
+   * The data folder: the file is neither read nor written unless its real path lies inside
+   * it, so a folder in the library replaced by a link to elsewhere is not followed.
+   */
+  confinedTo?: string;
 }
 
 /** The file at `path` as it is now; null when there is no file there (nothing to overwrite). */
@@ -78,6 +84,7 @@ export class DurableJsonFile<T extends { schemaVersion: number }> implements Ada
 
   async read(): Promise<T | null> {
     let bytes: Uint8Array;
+    if (this.hooks.confinedTo) await assertRealPathInside(this.hooks.confinedTo, this.path);
     const before = await identityOf(this.path);
     try {
       bytes = await readFile(this.path);
@@ -105,6 +112,7 @@ export class DurableJsonFile<T extends { schemaVersion: number }> implements Ada
   }
 
   async #replace(text: string): Promise<void> {
+    if (this.hooks.confinedTo) await assertRealPathInside(this.hooks.confinedTo, this.path);
     if (this.#seen !== undefined && this.hooks.onConflict) {
       const seen = this.#seen;
       const current = await identityOf(this.path);

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { joinInside } from '../security/confine-path';
 
 /**
  * Where everything lives in the data folder (see docs/adr/0002-sharded-durable-store.md):
@@ -48,15 +49,16 @@ export function libraryLayout(dataDir: string): LibraryLayout {
     memosDir,
     cacheDir: join(dataDir, 'cache'),
     indexCacheFile: join(dataDir, 'cache', 'library-index.bin'),
-    articleDir: (id) => join(articlesDir, id),
-    articleFile: (id) => join(articlesDir, id, 'article.json'),
-    annotationsFile: (id) => join(articlesDir, id, 'annotations.json'),
-    detailsFile: (id) => join(articlesDir, id, 'details.json'),
-    stagingDir: (id) => join(articlesDir, `${STAGING_PREFIX}${id}`),
-    memoDir: (id) => join(memosDir, id),
-    memoFile: (id) => join(memosDir, id, 'memo.json'),
-    revisionsFile: (id) => join(memosDir, id, 'revisions.json'),
-    revisionsDir: (id) => join(memosDir, id, 'revisions'),
-    revisionFile: (id, revisionId) => join(memosDir, id, 'revisions', `${revisionId}.json`),
+    // Ids come from the page and from store files: each is checked to be a plain name.
+    articleDir: (id) => joinInside(articlesDir, id),
+    articleFile: (id) => joinInside(articlesDir, id, 'article.json'),
+    annotationsFile: (id) => joinInside(articlesDir, id, 'annotations.json'),
+    detailsFile: (id) => joinInside(articlesDir, id, 'details.json'),
+    stagingDir: (id) => joinInside(articlesDir, `${STAGING_PREFIX}${id}`),
+    memoDir: (id) => joinInside(memosDir, id),
+    memoFile: (id) => joinInside(memosDir, id, 'memo.json'),
+    revisionsFile: (id) => joinInside(memosDir, id, 'revisions.json'),
+    revisionsDir: (id) => joinInside(memosDir, id, 'revisions'),
+    revisionFile: (id, revisionId) => joinInside(memosDir, id, 'revisions', `${revisionId}.json`),
   };
 }

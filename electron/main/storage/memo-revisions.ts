@@ -103,9 +103,13 @@ export function memoRevisions({ layout, report, now, canWrite }: MemoRevisionsDe
   const known = new Map<string, Revisions>();
 
   const indexFile = (memoId: string) =>
-    new DurableJsonFile(layout.revisionsFile(memoId), storedRevisionsIndexSpec);
+    new DurableJsonFile(layout.revisionsFile(memoId), storedRevisionsIndexSpec, {
+      confinedTo: layout.dataDir,
+    });
   const revisionFile = (memoId: string, revisionId: string) =>
-    new DurableJsonFile(layout.revisionFile(memoId, revisionId), revisionFileSpec);
+    new DurableJsonFile(layout.revisionFile(memoId, revisionId), revisionFileSpec, {
+      confinedTo: layout.dataDir,
+    });
   const where = (path: string) => relative(layout.dataDir, path);
 
   /** Reports a damaged file: set aside when the library may be written, left as it is otherwise. */
@@ -235,7 +239,9 @@ export function memoRevisions({ layout, report, now, canWrite }: MemoRevisionsDe
   }
 
   const writeIndex = (memoId: string, summaries: MemoRevisionSummary[]) =>
-    new DurableJsonFile(layout.revisionsFile(memoId), revisionsIndexSpec).write({
+    new DurableJsonFile(layout.revisionsFile(memoId), revisionsIndexSpec, {
+      confinedTo: layout.dataDir,
+    }).write({
       schemaVersion: 2,
       memoId,
       revisions: summaries,

@@ -173,6 +173,7 @@ export async function openMemosRepo({
   function fileFor(id: string): DurableJsonFile<MemoFile> {
     const path = layout.memoFile(id);
     return new DurableJsonFile(path, memoFileSpec, {
+      confinedTo: layout.dataDir,
       onWritten: (text) => {
         saved();
         generations.record({ kind: 'memo', memoId: id }, text);

@@ -1,5 +1,6 @@
 import type { ArticleSummary } from '../../../shared/domain/article';
 import type { StoreNotice } from '../../../shared/domain/library-status';
+import { AppError } from '../errors/app-error';
 import type { LibraryLayout } from './library-layout';
 import { readArticleDetails } from './read-article-details';
 import { readArticleFile } from './read-article-file';
@@ -30,8 +31,18 @@ export async function readArticleSummaries(
     const path = layout.articleFile(id);
     let summary: ArticleSummary;
     try {
-      summary = toArticleSummary(await readArticleFile(path));
+      summary = toArticleSummary(await readArticleFile(path, layout.dataDir));
     } catch (error) {
+      if (error instanceof AppError && error.code === 'FORBIDDEN') {
+        // A folder replaced by a link out of the data folder is not Margin's to read.
+        report({
+          file: `articles/${id}`,
+          setAsideAs: null,
+          reason: 'the folder is a link to a place outside the data folder',
+          outcome: 'Margin did not follow the link; the folder was left as it is.',
+        });
+        continue;
+      }
       if (!(error instanceof StoreFileError)) throw error;
       const outcome = `The article in folder articles/${id} could not be listed; its folder was left as it is.`;
       await reportDamaged(path, error, outcome);

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SnapshotEntry } from '../../../../shared/domain/durability';
 import { AppError } from '../../errors/app-error';
+import { assertRealPathInside } from '../../security/confine-path';
 import type { LibraryLayout } from '../../storage/library-layout';
 import { namesInFolder } from '../../storage/names-in-folder';
 import { listDailySnapshots } from '../../storage/snapshots/daily-snapshots';
@@ -54,5 +55,7 @@ export async function listSnapshots(layout: LibraryLayout): Promise<SnapshotFile
 export async function findSnapshot(layout: LibraryLayout, id: string): Promise<SnapshotFile> {
   const found = (await listSnapshots(layout)).find((snapshot) => snapshot.id === id);
   if (!found) throw new AppError('NOT_FOUND', 'That snapshot is no longer in the backups folder.');
+  // A snapshot replaced by a link to a zip elsewhere is not read.
+  await assertRealPathInside(layout.dataDir, found.path);
   return found;
 }

@@ -1,7 +1,8 @@
 import { mkdir, readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import type { GenerationFile, GenerationRestored } from '../../../../shared/domain/durability';
 import { AppError } from '../../errors/app-error';
+import { assertRealPathInside, joinInside } from '../../security/confine-path';
 import type { LibraryControl } from '../../library-host';
 import { describeWriteFailure } from '../../storage/describe-write-failure';
 import { describeRestoreFailure } from '../backup/describe-restore-failure';
@@ -55,7 +56,8 @@ export async function restoreGeneration(
   const named = parseGenerationId(id);
   if (!named) throw new AppError('NOT_FOUND', 'That copy is no longer in the backups folder.');
   const { file, name } = named;
-  const copyPath = join(generationFolder(layout.dataDir, file), name);
+  const copyPath = joinInside(generationFolder(layout.dataDir, file), name);
+  await assertRealPathInside(layout.dataDir, copyPath);
   const copy = await currentBytes(copyPath);
   if (!copy) throw new AppError('NOT_FOUND', 'That copy is no longer in the backups folder.');
   try {
@@ -67,7 +69,8 @@ export async function restoreGeneration(
       `That copy cannot be restored: ${error.reason}. Nothing was changed; choose an older one.`,
     );
   }
-  const target = join(layout.dataDir, ...storeFileOf(file).split('/'));
+  const target = joinInside(layout.dataDir, ...storeFileOf(file).split('/'));
+  await assertRealPathInside(layout.dataDir, target);
   try {
     await control.replaceContents(async () => {
       const generations = createGenerationStore({ dataDir: layout.dataDir });

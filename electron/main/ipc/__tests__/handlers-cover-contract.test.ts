@@ -1,5 +1,4 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { channels } from '../../../../shared/ipc/channels';
@@ -8,12 +7,12 @@ import { createMainHandlers } from '../../features/create-main-handlers';
 import { openLibrary, type Library } from '../../storage/open-library';
 import { collectingLogger } from '../../test-support/collecting-logger';
 import { createTempDataDir } from '../../test-support/temp-data-dir';
+import { APP_ORIGIN } from '../../security/app-protocol';
 import { registerIpc } from '../register-ipc';
 import { chosenPathsDialogs } from '../../test-support/chosen-paths-dialogs';
 import { createTestParserPool } from '../../test-support/test-parser-pool';
 
 const seedsDir = join(import.meta.dirname, '../../../../seeds');
-const indexHtml = '/app/out/renderer/index.html';
 
 /** Records what is registered, the way Electron's ipcMain would hold it. */
 function recordingIpcMain() {
@@ -55,7 +54,7 @@ describe('main handlers and the contract', () => {
     expect(Object.keys(handlers).sort()).toEqual(Object.keys(contract).sort());
   });
 
-  /** Registers the real handlers on a recording ipcMain, for an app loaded from `indexHtml`. */
+  /** Registers the real handlers on a recording ipcMain, for the app served over `app://`. */
   function registerAll() {
     const { ipcMain, registered } = recordingIpcMain();
     const handlers = createMainHandlers({
@@ -64,7 +63,7 @@ describe('main handlers and the contract', () => {
       parser,
       dialogs: chosenPathsDialogs(),
     });
-    registerIpc(ipcMain, handlers, { kind: 'file', indexHtml }, collectingLogger());
+    registerIpc(ipcMain, handlers, { kind: 'app' }, collectingLogger());
     return registered;
   }
 
@@ -75,7 +74,7 @@ describe('main handlers and the contract', () => {
 
   it('answers the app window and refuses a foreign frame, a subframe and a null frame', async () => {
     const listArticles = registerAll().get('articles:list')!;
-    const appUrl = pathToFileURL(indexHtml).href;
+    const appUrl = `${APP_ORIGIN}/index.html`;
 
     await expect(listArticles(eventFrom(appUrl), undefined)).resolves.toEqual({
       ok: true,
@@ -83,6 +82,8 @@ describe('main handlers and the contract', () => {
     });
     for (const event of [
       eventFrom('https://evil.example/'),
+      eventFrom('file:///opt/Margin/resources/app/out/renderer/index.html'),
+      eventFrom('app://margin.evil.example/index.html'),
       eventFrom(appUrl, { url: appUrl }),
       { senderFrame: null } as unknown as IpcMainInvokeEvent,
     ]) {

@@ -2,7 +2,8 @@ import { EventEmitter } from 'node:events';
 import type { App, Session, Shell } from 'electron';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { collectingLogger } from '../../test-support/collecting-logger';
-import { denyAllPermissions, guardWebContents } from '../harden-web-contents';
+import type { RendererEntry } from '../../ipc/sender-guard';
+import { denyAllPermissions, guardWebContents, refuseRemoteRequests } from '../harden-web-contents';
 
 /** Just enough of Electron's App, WebContents and Shell to drive the guards' listeners. */
 class FakeWebContents extends EventEmitter {
@@ -78,20 +79,68 @@ describe('guardWebContents', () => {
 });
 
 describe('denyAllPermissions', () => {
-  it('refuses every permission request and check', () => {
+  it('refuses every permission request, check and device, and cancels downloads', () => {
     let requestHandler:
       ((c: unknown, p: string, cb: (granted: boolean) => void) => void) | undefined;
     let checkHandler: (() => boolean) | undefined;
-    const session = {
+    let deviceHandler: (() => boolean) | undefined;
+    const session = Object.assign(new EventEmitter(), {
       setPermissionRequestHandler: (h: typeof requestHandler) => (requestHandler = h),
       setPermissionCheckHandler: (h: typeof checkHandler) => (checkHandler = h),
-    } as unknown as Session;
-    denyAllPermissions(session);
+      setDevicePermissionHandler: (h: typeof deviceHandler) => (deviceHandler = h),
+    });
+    denyAllPermissions(session as unknown as Session);
     const answers: boolean[] = [];
     for (const permission of ['media', 'notifications', 'clipboard-read', 'openExternal']) {
       requestHandler?.({}, permission, (granted) => answers.push(granted));
     }
     expect(answers).toEqual([false, false, false, false]);
     expect(checkHandler?.()).toBe(false);
+    expect(deviceHandler?.()).toBe(false);
+    let downloadPrevented = false;
+    session.emit('will-download', { preventDefault: () => (downloadPrevented = true) });
+    expect(downloadPrevented).toBe(true);
+  });
+});
+
+describe('refuseRemoteRequests', () => {
+  /** The session's request filter, and whether it cancels a URL. */
+  function filterFor(entry: RendererEntry) {
+    let filter:
+      ((details: { url: string }, cb: (answer: { cancel: boolean }) => void) => void) | undefined;
+    const session = {
+      webRequest: { onBeforeRequest: (f: typeof filter) => (filter = f) },
+    } as unknown as Session;
+    refuseRemoteRequests(session, entry);
+    return (url: string) => {
+      let cancelled: boolean | undefined;
+      filter?.({ url }, ({ cancel }) => (cancelled = cancel));
+      return cancelled;
+    };
+  }
+
+  it('lets the packaged renderer load only its own files, data: and blob: URLs', () => {
+    const cancels = filterFor({ kind: 'app' });
+    expect(cancels('app://margin/assets/index.js')).toBe(false);
+    expect(cancels('data:image/png;base64,AAAA')).toBe(false);
+    expect(cancels('blob:app://margin/0b7c6a4e')).toBe(false);
+    for (const url of [
+      'https://tracker.example/pixel.png',
+      'http://127.0.0.1:9/canary',
+      'ws://evil.example/',
+      'file:///etc/passwd',
+      'app://evil/index.html',
+      'not a url',
+    ]) {
+      expect(cancels(url), url).toBe(true);
+    }
+  });
+
+  it('in development, lets the dev server and its reload socket through, nothing else', () => {
+    const cancels = filterFor({ kind: 'http', origin: 'http://localhost:5173' });
+    expect(cancels('http://localhost:5173/src/main.tsx')).toBe(false);
+    expect(cancels('ws://localhost:5173/')).toBe(false);
+    expect(cancels('http://localhost:5174/')).toBe(true);
+    expect(cancels('https://cdn.example/react.js')).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { GenerationFile } from '../../../../shared/domain/durability';
 import { EntityId } from '../../../../shared/domain/primitives';
+import { joinInside } from '../../security/confine-path';
 import { fileStamp } from '../file-stamp';
 
 /** Where rolling copies live: `backups/rolling/` in the data folder. */
@@ -16,9 +17,9 @@ export function generationFolder(dataDir: string, file: GenerationFile): string 
     case 'library':
       return join(root, 'library');
     case 'memo':
-      return join(root, 'memos', file.memoId);
+      return joinInside(root, 'memos', file.memoId);
     case 'annotations':
-      return join(root, 'annotations', file.articleId);
+      return joinInside(root, 'annotations', file.articleId);
   }
 }
 
