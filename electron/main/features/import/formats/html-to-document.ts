@@ -1,6 +1,7 @@
 import type { BuiltDocument } from '../../../../../shared/text/document-builder';
 import type { ParsedDocument } from '../parsed-document';
 import { domToDocument } from './html/dom-to-document';
+import { flattenDeepNesting } from './html/flatten-deep-nesting';
 import { releaseDocument } from './html/release-document';
 import { sanitizeHtml } from './html/sanitize-html';
 
@@ -12,14 +13,14 @@ export interface HtmlFragmentOptions {
 /**
  * Converts a piece of HTML (a pasted selection, mammoth's DOCX output, an e-mail body,
  * Readability's article) into Margin's block model. The markup is sanitised by DOMPurify
- * on the shared jsdom window, then walked into a DocumentBuilder; nothing of it survives
- * as markup. Metadata is at most the `<title>`.
+ * on the shared jsdom window (after nesting deeper than a browser allows is flattened),
+ * then walked into a DocumentBuilder; nothing of it survives as markup. Metadata is at most the `<title>`.
  */
 export function htmlFragmentToDocument(
   html: string,
   options: HtmlFragmentOptions = {},
 ): ParsedDocument {
-  const { root, title } = sanitizeHtml(html);
+  const { root, title } = sanitizeHtml(flattenDeepNesting(html));
   let document: BuiltDocument;
   try {
     document = domToDocument(root, options.baseUrl);

@@ -8,6 +8,7 @@ import { htmlFragmentToDocument } from './html-to-document';
 import { cleanByline } from './html/clean-byline';
 import { domToDocument } from './html/dom-to-document';
 import { elementsByTag } from './html/elements-by-tag';
+import { flattenDeepNesting } from './html/flatten-deep-nesting';
 import { isoDate } from './html/iso-date';
 import { primaryLanguage } from './html/primary-language';
 import { releaseDocument } from './html/release-document';
@@ -36,7 +37,8 @@ export async function parseHtml(
   html: string,
   options: ParseHtmlOptions = {},
 ): Promise<ParsedDocument> {
-  const page = stripHeavyMarkup(html);
+  // Scripts and styles go first: their text may look like tags to the nesting count.
+  const page = flattenDeepNesting(stripHeavyMarkup(html));
   const doc = new (sharedWindow().window.DOMParser)().parseFromString(page, 'text/html');
   let found: ReturnType<typeof readArticle>;
   try {
