@@ -147,6 +147,9 @@ describe('safeLinkHref', () => {
     const { safeLinkHref } = await import('../safe-link-href');
     expect(safeLinkHref(' https://example.com/a b ')).toBe('https://example.com/a%20b');
     expect(safeLinkHref('mailto:ir@example.com')).toBe('mailto:ir@example.com');
+    expect(safeLinkHref('https://example.com/a?mail=ir@example.com')).toBe(
+      'https://example.com/a?mail=ir@example.com',
+    );
     for (const bad of [
       'javascript:alert(1)',
       'java\tscript:alert(1)',
@@ -157,6 +160,8 @@ describe('safeLinkHref', () => {
       'file:///etc/passwd',
       '/relative',
       'https:///no-host',
+      'https://bank.example@evil.example/login',
+      'http://user:pass@example.com/',
     ]) {
       expect(safeLinkHref(bad), bad).toBeNull();
     }

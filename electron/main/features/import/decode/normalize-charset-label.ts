@@ -9,6 +9,9 @@ export function normalizeCharsetLabel(label: string | null | undefined): string 
     .replace(/^["']|["']$/g, '')
     .toLowerCase();
   if (!name) return null;
+  // No browser decodes UTF-7 (WHATWG Encoding): `+ADw-script+AD4-` would otherwise become
+  // `<script>` here when the page only looks like text everywhere else.
+  if (/^(?:utf-?7|unicode-1-1-utf-7|csunicode11utf7)$/.test(name)) return null;
   if (/^(?:iso[-_]?8859[-_]1|latin-?1|l1|us-ascii|ascii|iso-ir-100|cp819)$/.test(name)) {
     return 'windows-1252';
   }

@@ -76,3 +76,14 @@ describe('findHtmlCharset', () => {
     expect(findHtmlCharset(page('<meta name="x" content="y">'))).toBeNull();
   });
 });
+
+describe('a page that declares UTF-7', () => {
+  it('is not decoded as UTF-7 (no browser does), so `+ADw-` never becomes `<`', () => {
+    const bytes = new TextEncoder().encode(
+      'Umsatz +ADw-script+AD4-alert(1)+ADw-/script+AD4- stieg',
+    );
+    const { text } = decodeText(bytes, { declaredCharset: 'utf-7' });
+    expect(text).toBe('Umsatz +ADw-script+AD4-alert(1)+ADw-/script+AD4- stieg');
+    expect(decodeText(bytes, { declaredCharset: 'UNICODE-1-1-UTF-7' }).text).not.toContain('<');
+  });
+});

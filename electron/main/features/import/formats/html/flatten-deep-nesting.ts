@@ -1,8 +1,9 @@
 /**
- * How deep elements may nest before the extra levels are dropped: what Chromium's own HTML
- * parser allows. No real page comes near it.
+ * How deep elements may nest before the extra levels are dropped: half of what Chromium's
+ * HTML parser allows (512), because Readability slows sharply with depth (some 13 s at
+ * 510 levels). No real page comes near it: the news corpus nests at most a few dozen.
  */
-export const MAX_NESTING_DEPTH = 512;
+export const MAX_NESTING_DEPTH = 256;
 
 const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)(?:[^>"']|"[^"]*"|'[^']*')*>/g;
 /** Elements that never hold others, and those whose end tag a page may leave out. */
