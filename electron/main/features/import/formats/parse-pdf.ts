@@ -2,6 +2,7 @@ import { IMPORT_PDF_MAX_PAGES } from '../../../../../shared/domain/import-limits
 import { DocumentBuilder } from '../../../../../shared/text/document-builder';
 import type { ParsedDocument } from '../parsed-document';
 import { ImportError } from '../import-error';
+import { checkPdfStreams } from './pdf/check-pdf-streams';
 import { dropRunningLines } from './pdf/drop-running-lines';
 import { linesToBlocks } from './pdf/lines-to-blocks';
 import { openPdf } from './pdf/open-pdf';
@@ -21,6 +22,8 @@ export async function parsePdf(
   bytes: Uint8Array,
   options: { password?: string },
 ): Promise<ParsedDocument> {
+  // pdf.js inflates streams with no ceiling; a decompression bomb must never reach it.
+  await checkPdfStreams(bytes);
   const task = openPdf(bytes, options.password);
   try {
     const pdf = await task.promise;
