@@ -179,7 +179,7 @@ export class DocumentBuilder {
       .replace(/\r\n?/g, '\n')
       .replace(INVISIBLE, '')
       .replace(/\t/g, '    ')
-      .replace(/[ ]+$/gm, '')
+      .replace(/(?<! ) +$/gm, '') // linear, as in normalize-article-text
       .replace(/\n{2,}/g, '\n')
       .replace(/^\n+|\n+$/g, '');
     if (body.trim() === '') return this;

@@ -13,7 +13,7 @@ const USERINFO = /^https?:\/\/[^/?#]*@/i;
 export function safeLinkHref(raw: string): string | null {
   const href = raw
     // eslint-disable-next-line no-control-regex
-    .replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '')
+    .replace(/^[\u0000-\u0020]+|(?<![\u0000-\u0020])[\u0000-\u0020]+$/g, '') // linear
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001F\u007F-\u009F]/g, '')
     .replace(/ /g, '%20');

@@ -18,7 +18,7 @@ export function cleanByline(raw: string | null | undefined): string | undefined 
   if (!byline) return undefined;
   byline = byline
     .replace(LEADING_BY, '')
-    .replace(/^[\s|,;:–—-]+|[\s|,;:–—-]+$/g, '')
+    .replace(/^[\s|,;:–—-]+|(?<![\s|,;:–—-])[\s|,;:–—-]+$/g, '') // linear on long runs
     .trim();
   if (byline === '' || byline.length > MAX_LENGTH) return undefined;
   if (DATE_LIKE.test(byline) || /^https?:\/\//i.test(byline) || !/\p{L}/u.test(byline)) {
