@@ -66,7 +66,8 @@ function watchPage(page: Page, appOrigin: string) {
   });
   page.on('request', (request) => {
     const url = request.url();
-    if (!url.startsWith(appOrigin) && !url.startsWith('data:')) seen.requests.push(url);
+    const origin = url.startsWith('data:') ? 'data:' : new URL(url).origin;
+    if (origin !== appOrigin && origin !== 'data:') seen.requests.push(url);
   });
   page.on('pageerror', (error) => seen.errors.push(error.message));
   return seen;
@@ -211,7 +212,7 @@ async function openHighlightCiteExport(app: AppFixture, label: string) {
   for (const file of exports)
     rendered.push(expectInertMarkdown(await readFile(file, 'utf8'), file));
   const viewerPage = await page.context().newPage();
-  const viewerSeen = watchPage(viewerPage, 'about:');
+  const viewerSeen = watchPage(viewerPage, 'null'); // about:blank's origin
   await viewerPage.setContent(
     `<!doctype html><meta charset="utf-8"><body>${rendered.join('<hr>')}</body>`,
   );

@@ -25,6 +25,26 @@ test('the live window is isolated, sandboxed, on app://, and refuses to leave it
   try {
     const page = await app.firstWindow();
     expect(page.url()).toMatch(/^app:\/\/margin\//);
+    // The page's module scripts and styles loaded over app://: the app itself is on screen.
+    await expect(page.getByRole('navigation', { name: 'Views' })).toBeVisible();
+    expect(await page.evaluate(() => typeof (window as { workbench?: unknown }).workbench)).toBe(
+      'object',
+    );
+
+    // The protocol serves the renderer's folder and nothing else (asked from main, past the CSP).
+    const statuses = await app.evaluate(async ({ net }) => {
+      const status = (url: string) =>
+        net.fetch(url).then(
+          (r) => r.status,
+          () => 0,
+        );
+      return {
+        page: await status('app://margin/index.html'),
+        traversal: await status('app://margin/%2e%2e/%2e%2e/package.json'),
+        otherHost: await status('app://evil/index.html'),
+      };
+    });
+    expect(statuses).toEqual({ page: 200, traversal: 404, otherHost: 404 });
 
     // `getLastWebPreferences` is undocumented but present: the preferences as applied.
     const preferences = await app.evaluate(({ BrowserWindow }) =>
@@ -37,7 +57,8 @@ test('the live window is isolated, sandboxed, on app://, and refuses to leave it
     const packaged = await app.evaluate(({ app: electronApp }) => electronApp.isPackaged);
     expect(webPreferencesProblems(preferences ?? undefined, { packaged })).toEqual([]);
 
-    // No Node in the page, and nothing but the app reachable from it.
+    // No Node in the page, and nothing but the app reachable from it (the CSP refuses these
+    // first; the session's filter and the protocol are checked above and in unit tests).
     const reach = await page.evaluate(async () => {
       const attempt = (url: string) =>
         fetch(url).then(

@@ -118,7 +118,10 @@ function auditExceptions(): Set<string> {
 interface AuditReport {
   vulnerabilities?: Record<
     string,
-    { severity: string; via: Array<string | { source?: number; url?: string; title?: string }> }
+    {
+      severity: string;
+      via: Array<string | { severity?: string; url?: string; title?: string }>;
+    }
   >;
   error?: { summary?: string };
   message?: string;
@@ -140,19 +143,22 @@ function npmAudit(): boolean {
     return true;
   }
   const exceptions = auditExceptions();
-  const serious = Object.entries(report.vulnerabilities).filter(([, v]) =>
-    ['high', 'critical'].includes(v.severity),
-  );
-  const unexplained = serious.filter(([, v]) =>
-    v.via.every(
-      (via) => typeof via === 'string' || !exceptions.has(via.url?.split('/').pop() ?? ''),
+  const serious = (severity?: string) => severity === 'high' || severity === 'critical';
+  // Each high or critical advisory counts on the package it is filed against; a package
+  // flagged only through a dependency (a name in `via`) is that dependency's finding.
+  const advisories = Object.entries(report.vulnerabilities).flatMap(([name, v]) =>
+    v.via.flatMap((via) =>
+      typeof via === 'object' && serious(via.severity)
+        ? [{ name, severity: via.severity!, id: via.url?.split('/').pop() ?? '?' }]
+        : [],
     ),
   );
+  const unexplained = advisories.filter((advisory) => !exceptions.has(advisory.id));
   console.log(
     `npm audit --omit=dev: ${Object.keys(report.vulnerabilities).length} advisory package(s), ` +
-      `${serious.length} high or critical, ${unexplained.length} not explained in docs/security.md`,
+      `${advisories.length} high or critical advisory(ies), ${unexplained.length} not explained in docs/security.md`,
   );
-  for (const [name, v] of unexplained) console.error(`✗ ${v.severity}: ${name}`);
+  for (const { name, severity, id } of unexplained) console.error(`✗ ${severity}: ${name} (${id})`);
   return unexplained.length === 0;
 }
 

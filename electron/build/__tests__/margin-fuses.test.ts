@@ -24,8 +24,15 @@ function fakeElectronBinary(): Buffer {
   ]);
 }
 
+/** electron-builder's context for a Linux build whose executable is `name`. */
+const packed = (name: string) => ({
+  appOutDir: dir,
+  electronPlatformName: 'linux',
+  packager: { appInfo: { productFilename: 'Margin' }, executableName: name },
+});
+let dir: string;
+
 describe('the fuses flipped after packing', () => {
-  let dir: string;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'margin-fuses-'));
   });
@@ -55,17 +62,29 @@ describe('the fuses flipped after packing', () => {
     expect(after.subarray(wireStart + 8)).toEqual(before.subarray(wireStart + 8));
   });
 
+  it('leave the ninth fuse of Electron 38 and later as Electron ships it', async () => {
+    const binary = join(dir, 'electron-45');
+    const shipped = [...'101100011'].map((c) => c.charCodeAt(0));
+    await writeFile(
+      binary,
+      Buffer.concat([Buffer.from(SENTINEL), Buffer.from([1, 9, ...shipped])]),
+    );
+    await flipMarginFuses(packed('electron-45'));
+    const wire = await getCurrentFuseWire(binary);
+    expect(wire[FuseV1Options.RunAsNode]).toBe(FuseState.DISABLE);
+    expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(FuseState.ENABLE);
+    expect((wire as Record<number, number>)[8]).toBe(FuseState.ENABLE);
+  });
+
   it('fail the build for a binary with more fuses than Margin has decided on', async () => {
     const binary = join(dir, 'newer-electron');
-    const wire = Buffer.from([1, 9, ...Array<number>(9).fill(0x31)]);
+    const wire = Buffer.from([1, 10, ...Array<number>(10).fill(0x31)]);
     await writeFile(binary, Buffer.concat([Buffer.from(SENTINEL), wire]));
-    await expect(
-      flipMarginFuses({
-        appOutDir: dir,
-        electronPlatformName: 'linux',
-        packager: { appInfo: { productFilename: 'Margin' }, executableName: 'newer-electron' },
-      }),
-    ).rejects.toThrow(/strictlyRequireAllFuses/);
+    const before = await readFile(binary);
+    await expect(flipMarginFuses(packed('newer-electron'))).rejects.toThrow(
+      /10 fuses; Margin has decided on 9/,
+    );
+    expect(await readFile(binary)).toEqual(before);
   });
 
   it('state every fuse explicitly', () => {

@@ -10,7 +10,9 @@ import { AppError } from '../errors/app-error';
  */
 
 // eslint-disable-next-line no-control-regex
-const FORBIDDEN_IN_SEGMENT = /[/\\\u0000-\u001F]|^[A-Za-z]:/;
+const FORBIDDEN_IN_SEGMENT = /[/\\\u0000-\u001F:<>"|?*]/;
+/** Names Windows reserves for devices, and a trailing dot or space it silently drops. */
+const WINDOWS_TRAPS = /^(?:con|prn|aux|nul|com\d|lpt\d)(?:\..*)?$|[. ]$/i;
 
 /** Why a path segment is refused, or null when it is a plain name. */
 export function unsafeSegmentReason(segment: string): string | null {
@@ -18,8 +20,10 @@ export function unsafeSegmentReason(segment: string): string | null {
   if (segment === '.' || segment === '..') return 'it names a parent or the same folder';
   if (segment.startsWith('\\\\') || segment.startsWith('//')) return 'it is a network (UNC) path';
   if (isAbsolute(segment)) return 'it is an absolute path';
-  if (FORBIDDEN_IN_SEGMENT.test(segment))
-    return 'it holds a separator, a drive or a control character';
+  if (FORBIDDEN_IN_SEGMENT.test(segment)) {
+    return 'it holds a separator, a drive or stream colon, or a control character';
+  }
+  if (WINDOWS_TRAPS.test(segment)) return 'Windows reads it as a device or as another name';
   return null;
 }
 

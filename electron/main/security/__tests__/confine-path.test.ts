@@ -46,6 +46,12 @@ describe('joinInside', () => {
     ['name\n', 'newline'],
     ['', 'empty'],
     ['.', 'same folder'],
+    ['memo.json:secret', 'alternate data stream'],
+    ['CON', 'Windows device'],
+    ['nul.json', 'Windows device with an extension'],
+    ['abc.', 'trailing dot'],
+    ['abc ', 'trailing space'],
+    ['a?b', 'wildcard'],
   ])('refuses %j (%s)', (segment) => {
     expect(unsafeSegmentReason(segment)).not.toBeNull();
     expect(forbidden(() => joinInside(root, segment))).toBe('FORBIDDEN');
