@@ -87,6 +87,11 @@ export function inferTitle(text: string): string {
   }
   // Only the first sentence matters; segmenting a huge paragraph whole would be slow.
   const firstSentence = sentences(opening.slice(0, 2_000))[0] ?? opening;
-  if (firstSentence.length <= INFERRED_TITLE_MAX_CHARS) return firstSentence.replace(/\.$/, '');
+  if (firstSentence.length <= INFERRED_TITLE_MAX_CHARS) {
+    const title = firstSentence.replace(/\.$/, '');
+    // A "sentence" that is only a full stop (a file of noise starting with ".") keeps it:
+    // an article always has a title.
+    return title.trim() === '' ? firstSentence : title;
+  }
   return cutAtWordBoundary(firstSentence, INFERRED_TITLE_MAX_CHARS);
 }

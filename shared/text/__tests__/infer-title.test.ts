@@ -8,6 +8,12 @@ const seed = normalizeArticleText(
 );
 
 describe('inferTitle', () => {
+  it('never comes back empty, even for noise that starts with a full stop (found by fuzzing)', () => {
+    const noise = '.Û^ôú‘¨ËpÂms )–‰@í”éÞ²êW^±—§;w”È"g6×Þdy »Ÿü…âìÊæ2P¸J“ÿgeñŸÀiä';
+    expect(inferTitle(noise).trim()).not.toBe('');
+    expect(inferTitle('.').trim()).toBe('.');
+  });
+
   it('uses a first line that looks like a headline', () => {
     expect(
       inferTitle('Microsoft-Aktie fällt: Risse in der OpenAI-Partnerschaft\n\nDie Aktien fallen.'),
