@@ -16,6 +16,7 @@ import {
   type ImportPath,
 } from '../fixtures/hostile/manifest';
 import { expect, test, type AppFixture } from '../support/fixtures';
+import { screenshotsDir } from '../support/paths';
 
 /**
  * The hostile corpus (e2e/fixtures/hostile/) through the real renderer: every case is
@@ -339,6 +340,17 @@ test.describe('the hostile corpus in the real renderer', () => {
     }
     await page.reload();
     await openHighlightCiteExport(app, 'paste');
+    // What the analyst sees of a page full of traps: its words, its highlight, nothing else.
+    await page.keyboard.press('ControlOrMeta+Digit1');
+    const hostile = page
+      .getByRole('listbox', { name: 'Articles' })
+      .getByRole('option', { name: /url-js-entities/ })
+      .first();
+    await hostile.click();
+    await expect(page.getByRole('main', { name: 'Reader' }).locator('article')).toContainText(
+      'ordinary prose',
+    );
+    await page.screenshot({ path: join(screenshotsDir, 'reader-hostile-article.png') });
     await expectNoOutsideFileRead(app);
     expect(seen.dialogs).toEqual([]);
     expect(seen.requests).toEqual([]);
