@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import { contentSecurityPolicy } from './shared/security/content-security-policy';
+import { thirdPartyLicenses } from './electron/build/third-party-licenses/third-party-licenses-plugin';
 
 /**
  * Writes the Content-Security-Policy into index.html as its first <meta>: the strict
@@ -33,6 +34,8 @@ function contentSecurityPolicyMeta(): Plugin {
 
 export default defineConfig({
   main: {
+    // Main leaves the production dependencies external: they ship in app.asar beside it.
+    plugins: [thirdPartyLicenses({ projectDir: import.meta.dirname })],
     build: {
       rolldownOptions: {
         input: {
@@ -47,6 +50,7 @@ export default defineConfig({
     },
   },
   preload: {
+    plugins: [thirdPartyLicenses()],
     // Sandboxed preloads cannot import: bundle everything into one CommonJS file.
     build: {
       externalizeDeps: false,
@@ -60,7 +64,7 @@ export default defineConfig({
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
     base: './',
-    plugins: [react(), contentSecurityPolicyMeta()],
+    plugins: [react(), contentSecurityPolicyMeta(), thirdPartyLicenses()],
     build: {
       rolldownOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
     },

@@ -105,11 +105,3 @@ describe('the fuses flipped after packing', () => {
     ).toBe(join('/o', 'Margin.app'));
   });
 });
-
-describe('the packaging configuration', () => {
-  it('packs the app into an asar archive and flips the fuses after packing', async () => {
-    const { default: config } = await import('../../../electron-builder.config');
-    expect(config.asar).toBe(true);
-    expect(config.afterPack).toBe(flipMarginFuses);
-  });
-});
