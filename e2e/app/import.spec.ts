@@ -19,19 +19,11 @@ import {
 } from '../journeys/hostile-content';
 import { BROKER_EML, MARKDOWN_NOTE, writeTempFiles } from '../journeys/import-files';
 import { dropFiles, dropImportJourney } from '../journeys/drop-files';
+import { importDialog, library, parsing, reader, row } from '../journeys/import-dialog';
 import { expect, test } from '../support/fixtures';
 import { newsCorpusDir, screenshotsDir } from '../support/paths';
 
 test.use({ viewport: { width: 1440, height: 900 } });
-
-/** Imports parse in a worker that may still be loading jsdom and pdf.js on a cold start. */
-const parsing = { timeout: 30_000 };
-
-const reader = (page: Page) => page.getByRole('main', { name: 'Reader' });
-const library = (page: Page) => page.getByRole('listbox', { name: 'Articles' });
-const importDialog = (page: Page) => page.getByRole('dialog', { name: 'Import articles' });
-const row = (page: Page, name: string) =>
-  importDialog(page).locator('.import-item').filter({ hasText: name });
 
 async function openArticle(page: Page, title: string | RegExp) {
   await library(page).getByRole('option', { name: title }).first().click();

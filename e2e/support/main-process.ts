@@ -1,3 +1,6 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ChannelHandlers } from '../../electron/main/ipc/channel-handlers';
 import { handleCall } from '../../electron/main/ipc/handle-call';
 import { invokeChannel } from '../../electron/main/ipc/invoke-channel';
@@ -13,8 +16,11 @@ import {
 } from '../../electron/main/features/import/worker/parser-pool';
 import type { LibraryHost } from '../../electron/main/library-host';
 import { openAppHost } from '../../electron/main/test-support/open-app-host';
+import { AppEventQueue } from '../../electron/main/features/app-events/app-event-queue';
+import { createChosenFiles } from '../../electron/main/features/import/chosen-files';
 import { chosenPathsDialogs } from '../../electron/main/test-support/chosen-paths-dialogs';
-import { importWorkerBundle, seedsDir } from './paths';
+import { recordingDesktop } from '../../electron/main/test-support/recording-desktop';
+import { buildDir, importWorkerBundle, seedsDir } from './paths';
 
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: console.error };
 
@@ -26,6 +32,11 @@ const quiet: Logger = { info: () => undefined, warn: () => undefined, error: con
 export class MainProcess {
   /** The open-file dialog: a test calls `dialogs.choose([...paths])` before pressing Ctrl+O. */
   readonly dialogs = chosenPathsDialogs();
+  /** Files opened with Margin and menu commands; they outlive a restart, as in the app. */
+  private readonly appEvents = new AppEventQueue();
+  private readonly chosenFiles = createChosenFiles();
+  /** The OS file manager: `desktop.opened` lists the folders the page asked main to show. */
+  readonly desktop = recordingDesktop();
   /** The parser worker as the app ships it: the bundle built by `electron-vite build`. */
   private readonly parser: ParserPool = createParserPool({
     workerFile: importWorkerBundle,
@@ -37,6 +48,8 @@ export class MainProcess {
 
   private constructor(
     readonly dataDir: string,
+    /** Where About says the log is: a temp folder for a test's `main.log`, removed by `stop`. */
+    readonly logDir: string,
     private readonly now: (() => Date) | undefined,
   ) {
     this.parser.warm(); // as the app does once its window is up
@@ -51,16 +64,41 @@ export class MainProcess {
    * the docs' example report is made and checked with one).
    */
   static async start(dataDir: string, { now }: { now?: () => Date } = {}): Promise<MainProcess> {
-    const main = new MainProcess(dataDir, now);
+    const logDir = await mkdtemp(join(tmpdir(), 'margin-e2e-logs-'));
+    const main = new MainProcess(dataDir, logDir, now);
     await main.launch();
     return main;
   }
 
   /** Opens the library and every handler over it, as the app does when it starts. */
   private async launch(): Promise<void> {
-    const { dataDir, parser, dialogs, now } = this;
-    this.host = await openAppHost(dataDir, { seedsDir, parser, dialogs, now, logger: quiet });
+    const { dataDir, logDir, parser, dialogs, desktop, now } = this;
+    await mkdir(logDir, { recursive: true });
+    this.host = await openAppHost(dataDir, {
+      seedsDir,
+      parser,
+      dialogs,
+      now,
+      logger: quiet,
+      // Main runs in Node here: `process.versions` has no Electron or Chromium, truthfully.
+      about: { versions: process.versions, dataDir, logDir, licensesDir: buildDir, desktop },
+      appEvents: this.appEvents,
+      chosenFiles: this.chosenFiles,
+    });
     this.stopped = false;
+  }
+
+  /**
+   * The OS hands files to Margin ("Open with Margin", a double-click, a second launch with
+   * paths): main queues them for the page exactly as `open-file` and `second-instance` do.
+   */
+  openWith(paths: string[]): void {
+    this.appEvents.push({ kind: 'openFiles', paths });
+  }
+
+  /** A Help menu item, as the application menu sends it. */
+  menu(item: 'showAbout' | 'reportProblem'): void {
+    this.appEvents.push({ kind: item });
   }
 
   /** Quit and relaunch (after `stop`, a fresh start), with `whileClosed` run in between. */
@@ -85,9 +123,14 @@ export class MainProcess {
     );
   }
 
+  /** Quits; the log folder goes too (a relaunch makes it again, empty). */
   async stop(): Promise<void> {
     this.stopped = true;
-    await Promise.all([this.host.close(), this.parser.close()]);
+    await Promise.all([
+      this.host.close(),
+      this.parser.close(),
+      rm(this.logDir, { recursive: true, force: true }),
+    ]);
   }
 
   private readonly holds = new Map<string, { passes: number; gate: Promise<void> }>();

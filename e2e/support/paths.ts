@@ -8,3 +8,5 @@ export const seedsDir = join(repoRoot, 'seeds');
 export const screenshotsDir = join(repoRoot, 'docs/screenshots');
 /** Real news pages with the metadata a reader view should extract (Readability's test pages). */
 export const newsCorpusDir = join(repoRoot, 'e2e/fixtures/news-html');
+/** What `electron-vite build` writes: each bundle's folder holds its third-party-licenses.json. */
+export const buildDir = join(repoRoot, 'out');

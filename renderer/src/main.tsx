@@ -10,6 +10,7 @@ import './styles/highlights.css';
 import './styles/board.css';
 import './styles/tiptap-base.css';
 import './styles/memo.css';
+import './styles/about.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -61,6 +61,10 @@ export const channels = [
   'backups:list',
   'backups:planRestore',
   'backups:restoreGeneration',
+  'app:about',
+  'app:openFolder',
+  'app:problemReport',
+  'app:nextEvents',
 ] as const;
 
 export type Channel = (typeof channels)[number];

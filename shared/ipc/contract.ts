@@ -78,6 +78,8 @@ import { LibraryStatus } from '../domain/library-status';
 import { IndexStatus, SearchRequest, SearchResults } from '../domain/search-result';
 import { EntityId } from '../domain/primitives';
 import { SampleInfo } from '../domain/sample';
+import { AboutInfo, FolderOpened, OpenFolderInput, ProblemReport } from '../domain/app-info';
+import { AppEventBatch, NextAppEventsInput } from '../domain/app-event';
 import type { Channel } from './channels';
 
 export interface ChannelSpec {
@@ -176,6 +178,17 @@ export const contract = {
   'backups:planRestore': { input: BackupEntryRef, output: RestorePlan },
   /** Puts a rolling copy back in place of its file (the current file is kept as a copy first). */
   'backups:restoreGeneration': { input: BackupEntryRef, output: GenerationRestored },
+  /** Versions, the data and log folders, and the licenses of the bundled dependencies. */
+  'app:about': { input: NoInput, output: AboutInfo },
+  /** Shows the data or the log folder in the OS file manager (the page names it, never a path). */
+  'app:openFolder': { input: OpenFolderInput, output: FolderOpened },
+  /** A plain-text report (versions, folders, counts, the log's end) for the analyst to copy; nothing is sent. */
+  'app:problemReport': { input: NoInput, output: ProblemReport },
+  /**
+   * Waits for files opened with Margin and for Help menu commands after the page's cursor
+   * (a long poll: it answers when there is one, or with nothing when a newer call replaces it).
+   */
+  'app:nextEvents': { input: NextAppEventsInput, output: AppEventBatch },
 } as const satisfies { [C in Channel]: ChannelSpec };
 
 export type Contract = typeof contract;

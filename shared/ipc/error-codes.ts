@@ -36,6 +36,8 @@ export const ErrorCode = z.enum([
   'FETCH_FAILED',
   /** The import was cancelled by the analyst. */
   'CANCELLED',
+  /** The operating system could not show a folder (no file manager, no access). */
+  'OPEN_FAILED',
   /** A bug in Margin; details are in the log file. */
   'INTERNAL',
 ]);

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeIcons } from '../icons/make-icons';
@@ -37,21 +38,38 @@ describe("electron-builder's configuration", () => {
     }
   });
 
-  it('offers "Open with Margin" for .md, .html, .pdf and .docx on every platform', async () => {
+  it('offers "Open with Margin" for .md, .html, .pdf and .docx on every platform, never as the default', async () => {
     const config = await validateBuilderConfig(projectDir);
-    const extensions = (associations: unknown) =>
-      [associations ?? []]
-        .flat()
-        .flatMap((a) => [(a as { ext: string | string[] }).ext].flat())
-        .sort();
-    for (const platform of [config.linux, config.mac]) {
-      expect(extensions(platform?.fileAssociations)).toEqual(
-        expect.arrayContaining(['docx', 'html', 'md', 'pdf']),
-      );
-    }
-    // Windows: the installer script registers "Open with" without taking the default app.
-    expect(config.nsis?.include).toBe('electron/build/installer.nsh');
+    // macOS: document types with rank Alternate (listed under Open With, never the default).
+    const mac = [config.mac?.fileAssociations ?? []].flat();
+    expect(mac.flatMap((a) => [a.ext].flat()).sort()).toEqual(
+      expect.arrayContaining(['docx', 'html', 'md', 'pdf']),
+    );
+    expect(mac.every((a) => a.rank === 'Alternate' && a.role === 'Viewer')).toBe(true);
+    // Linux: MIME types in the desktop file only, and launches with file paths.
+    expect(config.linux?.mimeTypes).toEqual(
+      expect.arrayContaining([
+        'text/markdown',
+        'text/html',
+        'application/pdf',
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      ]),
+    );
+    expect(config.linux?.executableArgs).toEqual(['%F']);
+    expect(config.linux?.fileAssociations).toBeUndefined();
+    // Windows: the installer script adds Margin to "Open with" and removes it on uninstall.
     expect(config.fileAssociations ?? []).toEqual([]);
+    expect(config.win?.fileAssociations).toBeUndefined();
+    expect(config.nsis?.include).toBe('electron/build/installer.nsh');
+    const script = await readFile(join(projectDir, config.nsis?.include ?? ''), 'utf8');
+    const [install, uninstall] = script.split('!macro customUnInstall');
+    for (const ext of ['md', 'html', 'pdf', 'docx']) {
+      const key = `"Software\\Classes\\.${ext}\\OpenWithProgids" "\${MARGIN_PROGID}"`;
+      expect(install).toContain(`WriteRegNone SHELL_CONTEXT ${key}`);
+      expect(uninstall).toContain(`DeleteRegValue SHELL_CONTEXT ${key}`);
+    }
+    // Never the extension's default value, which would make Margin the default app.
+    expect(script).not.toMatch(/WriteRegStr SHELL_CONTEXT "Software\\Classes\\\.\w+" ""/);
   });
 
   it('refuses a configuration electron-builder would refuse, naming the field', async () => {

@@ -1,6 +1,10 @@
 import type { ChannelHandlers } from '../ipc/channel-handlers';
 import type { Logger } from '../logging/logger';
 import type { Library } from '../storage/open-library';
+import type { AboutServices } from './app/about-services';
+import { createAppHandlers } from './app/app-handlers';
+import { AppEventQueue } from './app-events/app-event-queue';
+import { createAppEventsHandlers } from './app-events/app-events-handlers';
 import { createArticlesHandlers } from './articles/articles-handlers';
 import { createClaimsHandlers } from './claims/claims-handlers';
 import { createCodebookHandlers } from './codebook/codebook-handlers';
@@ -11,6 +15,7 @@ import type { LibraryControl } from '../library-host';
 import { createBackupHandlers } from './backup/backup-handlers';
 import type { Dialogs } from './dialogs';
 import { createExportHandlers } from './export/export-handlers';
+import { createChosenFiles, type ChosenFiles } from './import/chosen-files';
 import { createImportHandlers } from './import/import-handlers';
 import type { ParserPool } from './import/worker/parser-pool';
 import { LibraryIndex } from './library-index/library-index';
@@ -38,6 +43,15 @@ export interface MainServices {
   logger?: Logger;
   /** Called with the library's index once it exists (tests wait for its build). */
   onIndex?: (index: LibraryIndex) => void;
+  /** Versions, folders, licenses and the OS desktop, for About and the problem report. */
+  about?: AboutServices;
+  /**
+   * Files opened with Margin and menu commands, for the page. They outlive one library
+   * (a restore reopens it), so the app makes them once; tests pass theirs to push into.
+   */
+  appEvents?: AppEventQueue;
+  /** Tokens for files the analyst chose or opened with Margin; also app-wide, like `appEvents`. */
+  chosenFiles?: ChosenFiles;
 }
 
 /** Every channel's handler, over one open library. Electron and the test bridge both use this. */
@@ -51,6 +65,9 @@ export function createMainHandlers({
   now = () => new Date(),
   logger = console,
   onIndex,
+  about,
+  appEvents = new AppEventQueue(),
+  chosenFiles = createChosenFiles(),
 }: MainServices): ChannelHandlers {
   const samples = createSampleCatalog(seedsDir);
   // One cache of recently read articles: the reader's highlights and the index read the same.
@@ -68,7 +85,7 @@ export function createMainHandlers({
       ...createSettingsHandlers({ library, index }),
       ...createCodebookHandlers({ library, index }),
       ...createMemosHandlers({ library, index, articleText, now }),
-      ...createImportHandlers({ library, parser, dialogs, index, detector, now }),
+      ...createImportHandlers({ library, parser, dialogs, chosenFiles, index, detector, now }),
       ...createSamplesHandlers({ library, samples, index, detector, now }),
       ...createExportHandlers({
         library,
@@ -80,6 +97,8 @@ export function createMainHandlers({
       }),
       ...createBackupHandlers({ library, index, dialogs, control, appVersion, now }),
       ...createDurabilityHandlers({ library, dialogs, control, appVersion, now }),
+      ...createAppHandlers({ about, appVersion, library, index, now, logger }),
+      ...createAppEventsHandlers({ events: appEvents, chosenFiles }),
     },
     library.writeHealth,
   );

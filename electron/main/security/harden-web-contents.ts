@@ -4,13 +4,33 @@ import { isTrustedSender, type RendererEntry } from '../ipc/sender-guard';
 import { toSafeExternalUrl } from './safe-external-url';
 
 /**
- * Every permission (camera, notifications, clipboard-read, USB/HID/serial devices, …) is
- * refused: Margin needs none. Downloads a page starts are cancelled too: nothing a page
- * says is written to disk.
+ * The one permission Margin's page gets: writing plain text to the clipboard
+ * (`navigator.clipboard.writeText`, e.g. "Copy to clipboard" in Report a problem). Chromium
+ * sanitizes what is written, and asks only during a click or key press.
  */
-export function denyAllPermissions(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+const CLIPBOARD_WRITE = 'clipboard-sanitized-write';
+
+/**
+ * Every permission (camera, notifications, clipboard-read, USB/HID/serial devices, …) is
+ * refused: Margin needs none, except writing text to the clipboard, and that only for the
+ * app's own top-level page (never a subframe or another origin). Reading the clipboard stays
+ * refused: a page that could read it would see whatever the analyst copied elsewhere.
+ * Chromium checks before it asks, so the check and the request handler agree. Downloads a
+ * page starts are cancelled too: nothing a page says is written to disk.
+ */
+export function restrictPermissions(session: Session, entry: RendererEntry): void {
+  const isAppPage = (url: string | undefined, isMainFrame: boolean) =>
+    isMainFrame && url !== undefined && isTrustedSender({ url, parent: null }, entry);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(
+      permission === CLIPBOARD_WRITE && isAppPage(details.requestingUrl, details.isMainFrame),
+    ),
+  );
+  session.setPermissionCheckHandler(
+    (_contents, permission, requestingOrigin, details) =>
+      permission === CLIPBOARD_WRITE &&
+      isAppPage(details.requestingUrl ?? requestingOrigin, details.isMainFrame),
+  );
   session.setDevicePermissionHandler(() => false);
   session.on('will-download', (event) => event.preventDefault());
 }

@@ -10,19 +10,31 @@ import { invokeChannel } from '../ipc/invoke-channel';
 import type { Logger } from '../logging/logger';
 import type { LibraryHost } from '../library-host';
 import type { Library } from '../storage/open-library';
+import type { AboutServices } from '../features/app/about-services';
 import { chosenPathsDialogs, type ChosenPathsDialogs } from './chosen-paths-dialogs';
 import { openAppHost } from './open-app-host';
 import { collectingLogger } from './collecting-logger';
 import { valueOf } from './envelope-of';
 import { createTempDataDir } from './temp-data-dir';
+import { recordingDesktop, type RecordingDesktop } from './recording-desktop';
+import { AppEventQueue } from '../features/app-events/app-event-queue';
+import { createChosenFiles } from '../features/import/chosen-files';
 
 const seedsDir = join(import.meta.dirname, '../../../seeds');
+/** A built `out/` folder may be absent in unit tests: its license lists are then skipped. */
+const outDir = join(import.meta.dirname, '../../../out');
 
 export interface MainHarness {
   /** The data folder: created by the first `start`, removed by `cleanup`. */
   readonly dataDir: string;
   /** The native dialogs: a test chooses paths and answers here before calling a channel. */
   readonly dialogs: ChosenPathsDialogs;
+  /** The OS desktop: the folders main was asked to show. */
+  readonly desktop: RecordingDesktop;
+  /** Files opened with Margin and menu commands: a test pushes here as the OS and menu do. */
+  readonly appEvents: AppEventQueue;
+  /** The log folder About names, a temp folder of its own: empty until a test writes `main.log`. */
+  readonly logDir: string;
   /** The open library; reading it while closed fails the test. */
   readonly library: Library;
   /** The index of the last start: tests wait for its builds. */
@@ -53,10 +65,23 @@ export interface MainHarness {
  * native dialogs are replaced, and the log is kept quiet. The parser pool is the test's,
  * so it outlives restarts. Nothing here uses `this`: tests destructure `call` and the rest.
  */
-export function mainHarness({ parser, now }: { parser: ParserPool; now: () => Date }): MainHarness {
+export function mainHarness({
+  parser,
+  now,
+  about,
+}: {
+  parser: ParserPool;
+  now: () => Date;
+  /** Replaces parts of what About is told (the home folder, the licenses' folder). */
+  about?: Partial<Pick<AboutServices, 'versions' | 'licensesDir' | 'locale' | 'homeDir'>>;
+}): MainHarness {
   const logger: Logger = collectingLogger();
   const dialogs = chosenPathsDialogs();
+  const desktop = recordingDesktop();
+  const appEvents = new AppEventQueue();
+  const chosenFiles = createChosenFiles();
   let folder: { dir: string; cleanup: () => Promise<void> } | undefined;
+  let logs: { dir: string; cleanup: () => Promise<void> } | undefined;
   let host: LibraryHost | undefined;
   let index: LibraryIndex | undefined;
   let callLogger = logger;
@@ -71,6 +96,7 @@ export function mainHarness({ parser, now }: { parser: ParserPool; now: () => Da
   };
   const start: MainHarness['start'] = async ({ wait = true, logger: used = logger } = {}) => {
     folder ??= await createTempDataDir();
+    logs ??= await createTempDataDir('margin-test-logs-');
     callLogger = used;
     host = await openAppHost(folder.dir, {
       seedsDir,
@@ -79,12 +105,28 @@ export function mainHarness({ parser, now }: { parser: ParserPool; now: () => Da
       now,
       logger: used,
       onIndex: (created) => (index = created),
+      appEvents,
+      chosenFiles,
+      about: {
+        versions: process.versions,
+        dataDir: folder.dir,
+        logDir: logs.dir,
+        licensesDir: outDir,
+        desktop,
+        ...about,
+      },
     });
     if (wait) await harness.index.whenBuilt();
   };
 
   const harness: MainHarness = {
     dialogs,
+    desktop,
+    appEvents,
+    get logDir() {
+      if (!logs) throw new Error('the log folder is read before the first start');
+      return logs.dir;
+    },
     get dataDir() {
       if (!folder) throw new Error('the data folder is read before the first start');
       return folder.dir;
@@ -107,7 +149,9 @@ export function mainHarness({ parser, now }: { parser: ParserPool; now: () => Da
     async cleanup() {
       await close();
       await folder?.cleanup();
+      await logs?.cleanup();
       folder = undefined;
+      logs = undefined;
     },
     async importSeed() {
       const { article } = valueOf<ArticleAdded>(

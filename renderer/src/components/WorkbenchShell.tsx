@@ -12,6 +12,8 @@ import { useUiStore } from '../stores/ui-store';
 import { AddArticleModal } from './AddArticleModal';
 import { AppRail } from './AppRail';
 import { ArticleDetailsModal } from './ArticleDetailsModal';
+import { AboutModal } from './about/AboutModal';
+import { ProblemReportModal } from './about/ProblemReportModal';
 import { ClaimsBoardView } from './board/ClaimsBoardView';
 import { CommandPalette, openPalette } from './palette/CommandPalette';
 import { LinkClaimModal } from './relations/LinkClaimModal';
@@ -27,6 +29,7 @@ import { MemosView } from './memos/MemosView';
 import { ConfirmDeleteClaim } from './highlights/ConfirmDeleteClaim';
 import { HighlightsPanel } from './HighlightsPanel';
 import { ImportPanel } from './ImportPanel';
+import { useAppEvents } from './use-app-events';
 import { LibraryList } from './LibraryList';
 import { Reader } from './Reader';
 import { useFileDrop } from './use-file-drop';
@@ -57,6 +60,7 @@ export function WorkbenchShell() {
     if (builds > 0) void useArticlesStore.getState().loadList();
   }, [builds]);
   useStoreNotices();
+  useAppEvents();
   const canAdd = readOnlyReason === null;
   const openImport = useUiStore((s) => s.openImport);
   const chooseFiles = useCallback(() => {
@@ -173,6 +177,8 @@ export function WorkbenchShell() {
       <AddArticleModal />
       <ImportPanel />
       <ArticleDetailsModal />
+      <AboutModal />
+      <ProblemReportModal />
       {dragging && (
         <div className="drop-overlay" aria-hidden>
           Drop files to import them

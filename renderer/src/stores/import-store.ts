@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ArticleAdded } from '../../../shared/domain/article';
 import { fileTooLargeReason, IMPORT_FILE_MAX_BYTES } from '../../../shared/domain/import-limits';
+import type { ChosenFile } from '../../../shared/domain/import-request';
 import { requireWorkbench } from '../lib/require-workbench';
 import { errorMessage, WorkbenchCallError } from '../lib/workbench-client';
 import { useArticlesStore } from './articles-store';
@@ -35,6 +36,8 @@ interface ImportState {
   /** Adds the files the analyst picks in the open dialog (Ctrl+O) to the batch. */
   chooseFiles(): Promise<void>;
   addDroppedFiles(files: readonly File[]): void;
+  /** Adds files opened with Margin from the OS (main already holds their paths). */
+  addOpenedFiles(files: readonly ChosenFile[]): void;
   addUrl(url: string): void;
   /** Stops the batch: the running import is aborted, queued ones are marked cancelled. */
   cancel(): Promise<void>;
@@ -178,6 +181,10 @@ export const useImportStore = create<ImportState>()((set, get) => {
         return;
       }
       set({ dialogError: null });
+      enqueue(files.map((f) => ({ name: f.name, source: { kind: 'chosen', token: f.token } })));
+    },
+
+    addOpenedFiles(files) {
       enqueue(files.map((f) => ({ name: f.name, source: { kind: 'chosen', token: f.token } })));
     },
 

@@ -6,7 +6,7 @@ import type { Library } from '../../storage/open-library';
 import { buildArticle, type GivenMetadata } from '../articles/build-article';
 import type { CompanyDetector } from '../companies/company-detector';
 import type { LibraryIndex } from '../library-index/library-index';
-import { createChosenFiles } from './chosen-files';
+import { createChosenFiles, type ChosenFiles } from './chosen-files';
 import { describeImportFailure } from './describe-import-failure';
 import type { Dialogs } from '../dialogs';
 import { fetchUrl, toFetchableUrl } from './fetch-url';
@@ -22,6 +22,8 @@ export interface ImportFeatureDeps {
   library: Library;
   parser: ParserPool;
   dialogs: Dialogs;
+  /** Tokens for chosen and opened-with files (shared with `app:nextEvents`). */
+  chosenFiles?: ChosenFiles;
   index: LibraryIndex;
   detector: () => CompanyDetector;
   now: () => Date;
@@ -47,6 +49,7 @@ export function createImportHandlers({
   library,
   parser,
   dialogs,
+  chosenFiles = createChosenFiles(),
   index,
   detector,
   now,
@@ -59,7 +62,6 @@ export function createImportHandlers({
   | 'import:url'
   | 'import:cancel'
 > {
-  const chosenFiles = createChosenFiles();
   const running = createRunningImports();
 
   /** A new version links to the first article of its line, not to another version. */

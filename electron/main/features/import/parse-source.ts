@@ -9,7 +9,12 @@ import { textTooLong } from './text-too-long';
 // Parsers load on first use: a text import need not wait for jsdom or pdf.js to load.
 const parsers = {
   html: () => import('./formats/parse-html').then((m) => m.parseHtml),
-  pdf: () => import('./formats/parse-pdf').then((m) => m.parsePdf),
+  // pdf.js needs a DOMMatrix as it loads; a bundler hoists static imports, so the
+  // polyfill is loaded first here, explicitly.
+  pdf: () =>
+    import('./formats/pdf/install-dom-matrix')
+      .then(() => import('./formats/parse-pdf'))
+      .then((m) => m.parsePdf),
   docx: () => import('./formats/parse-docx').then((m) => m.parseDocx),
   eml: () => import('./formats/parse-eml').then((m) => m.parseEml),
   md: () => import('./formats/parse-markdown').then((m) => m.parseMarkdown),

@@ -3,7 +3,11 @@ import type { App, Session, Shell } from 'electron';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { collectingLogger } from '../../test-support/collecting-logger';
 import type { RendererEntry } from '../../ipc/sender-guard';
-import { denyAllPermissions, guardWebContents, refuseRemoteRequests } from '../harden-web-contents';
+import {
+  guardWebContents,
+  refuseRemoteRequests,
+  restrictPermissions,
+} from '../harden-web-contents';
 
 /** Just enough of Electron's App, WebContents and Shell to drive the guards' listeners. */
 class FakeWebContents extends EventEmitter {
@@ -78,28 +82,90 @@ describe('guardWebContents', () => {
   });
 });
 
-describe('denyAllPermissions', () => {
-  it('refuses every permission request, check and device, and cancels downloads', () => {
-    let requestHandler:
-      ((c: unknown, p: string, cb: (granted: boolean) => void) => void) | undefined;
-    let checkHandler: (() => boolean) | undefined;
+describe('restrictPermissions', () => {
+  type RequestHandler = (
+    contents: unknown,
+    permission: string,
+    callback: (granted: boolean) => void,
+    details: { requestingUrl: string; isMainFrame: boolean },
+  ) => void;
+  type CheckHandler = (
+    contents: unknown,
+    permission: string,
+    requestingOrigin: string,
+    details: { requestingUrl?: string; isMainFrame: boolean },
+  ) => boolean;
+
+  /** The session's handlers once restricted for `entry`, and whether a download was cancelled. */
+  function restricted(entry: RendererEntry) {
+    let requestHandler: RequestHandler | undefined;
+    let checkHandler: CheckHandler | undefined;
     let deviceHandler: (() => boolean) | undefined;
     const session = Object.assign(new EventEmitter(), {
-      setPermissionRequestHandler: (h: typeof requestHandler) => (requestHandler = h),
-      setPermissionCheckHandler: (h: typeof checkHandler) => (checkHandler = h),
+      setPermissionRequestHandler: (h: RequestHandler) => (requestHandler = h),
+      setPermissionCheckHandler: (h: CheckHandler) => (checkHandler = h),
       setDevicePermissionHandler: (h: typeof deviceHandler) => (deviceHandler = h),
     });
-    denyAllPermissions(session as unknown as Session);
-    const answers: boolean[] = [];
-    for (const permission of ['media', 'notifications', 'clipboard-read', 'openExternal']) {
-      requestHandler?.({}, permission, (granted) => answers.push(granted));
+    restrictPermissions(session as unknown as Session, entry);
+    const request = (permission: string, requestingUrl: string, isMainFrame = true) => {
+      let granted: boolean | undefined;
+      requestHandler?.({}, permission, (answer) => (granted = answer), {
+        requestingUrl,
+        isMainFrame,
+      });
+      return granted;
+    };
+    const check = (permission: string, requestingUrl: string, isMainFrame = true) =>
+      checkHandler?.({}, permission, new URL(requestingUrl).origin, {
+        requestingUrl,
+        isMainFrame,
+      });
+    return { session, request, check, device: () => deviceHandler?.() };
+  }
+
+  const appPage = 'app://margin/index.html';
+
+  it('refuses every permission request, check and device, and cancels downloads', () => {
+    const { session, request, check, device } = restricted({ kind: 'app' });
+    for (const permission of [
+      'media',
+      'notifications',
+      'clipboard-read',
+      'deprecated-sync-clipboard-read',
+      'openExternal',
+      'geolocation',
+    ]) {
+      expect(request(permission, appPage), permission).toBe(false);
+      expect(check(permission, appPage), permission).toBe(false);
     }
-    expect(answers).toEqual([false, false, false, false]);
-    expect(checkHandler?.()).toBe(false);
-    expect(deviceHandler?.()).toBe(false);
+    expect(device()).toBe(false);
     let downloadPrevented = false;
     session.emit('will-download', { preventDefault: () => (downloadPrevented = true) });
     expect(downloadPrevented).toBe(true);
+  });
+
+  it('lets only the app’s own top-level page write text to the clipboard', () => {
+    const { request, check } = restricted({ kind: 'app' });
+    expect(request('clipboard-sanitized-write', appPage)).toBe(true);
+    expect(check('clipboard-sanitized-write', appPage)).toBe(true);
+    // A subframe, another origin or a file:// page gets nothing.
+    for (const [url, isMainFrame] of [
+      [appPage, false],
+      ['https://evil.example/', true],
+      ['app://margin.evil.example/index.html', true],
+      ['file:///opt/Margin/resources/app/out/renderer/index.html', true],
+    ] as const) {
+      expect(request('clipboard-sanitized-write', url, isMainFrame), url).toBe(false);
+      expect(check('clipboard-sanitized-write', url, isMainFrame), url).toBe(false);
+    }
+  });
+
+  it('in development, allows the clipboard write to the dev server’s page only', () => {
+    const { request, check } = restricted({ kind: 'http', origin: 'http://localhost:5173' });
+    expect(request('clipboard-sanitized-write', 'http://localhost:5173/index.html')).toBe(true);
+    expect(check('clipboard-sanitized-write', 'http://localhost:5173/index.html')).toBe(true);
+    expect(request('clipboard-sanitized-write', 'http://localhost:5174/')).toBe(false);
+    expect(request('clipboard-read', 'http://localhost:5173/index.html')).toBe(false);
   });
 });
 

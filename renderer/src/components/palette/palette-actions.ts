@@ -1,4 +1,5 @@
 import type { ClaimClass } from '../../../../shared/domain/highlight';
+import { openAbout, openProblemReport } from '../../stores/about-store';
 import { useArticlesStore } from '../../stores/articles-store';
 import { useBackupStore } from '../../stores/backup-store';
 import { useClaimsBoardStore } from '../../stores/claims-board-store';
@@ -168,5 +169,19 @@ export const paletteActions: readonly PaletteAction[] = [
       ui().setView('library');
       ui().openArticleDetails();
     },
+  },
+  {
+    id: 'about',
+    label: 'About Margin',
+    keywords: 'version help info licenses electron data folder log folder',
+    enabled: () => true,
+    run: openAbout,
+  },
+  {
+    id: 'report-problem',
+    label: 'Report a problem…',
+    keywords: 'bug support help error log diagnostics feedback issue',
+    enabled: () => true,
+    run: openProblemReport,
   },
 ];

@@ -1,5 +1,6 @@
-import { Alert, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef } from 'react';
+import { openAbout, openProblemReport } from '../../stores/about-store';
 import { useIndexStatusStore } from '../../stores/index-status-store';
 import { useUiStore } from '../../stores/ui-store';
 import { useWatchlistStore } from '../../stores/watchlist-store';
@@ -12,7 +13,7 @@ import { useRecommendationScaleStore } from '../../stores/recommendation-scale-s
 
 /**
  * The library's settings: the watchlist, the recommendation scale, backups (to a file, and
- * the ones Margin keeps), the library check, and how the index stands.
+ * the ones Margin keeps), the library check, how the index stands, and About Margin.
  */
 export function SettingsView() {
   const status = useWatchlistStore((s) => s.status);
@@ -84,6 +85,23 @@ export function SettingsView() {
                 ? 'Up to date: every article and claim can be found (Ctrl+K).'
                 : `Indexing: ${index.done} of ${index.total} articles. Search and the claims board work meanwhile.`}
           </Text>
+        </section>
+        <section aria-labelledby="about-title">
+          <Title order={3} size="h5" id="about-title">
+            About
+          </Title>
+          <Text size="sm" c="dimmed" mb="xs">
+            Margin’s version, its data and log folders, and the licenses of the software it is built
+            with; or a report to send to support (Margin sends nothing itself).
+          </Text>
+          <Group gap="xs">
+            <Button size="xs" variant="default" onClick={openAbout}>
+              About Margin…
+            </Button>
+            <Button size="xs" variant="default" onClick={openProblemReport}>
+              Report a problem…
+            </Button>
+          </Group>
         </section>
       </Stack>
     </section>
