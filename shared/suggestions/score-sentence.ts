@@ -1,0 +1,183 @@
+import type { ClaimClass } from '../domain/highlight';
+import type { CueLexicon } from './cue-lexicon';
+
+/** What the scorer proposes for one sentence, and why. */
+export interface SentenceScore {
+  claimClass: ClaimClass;
+  /** 0–1: how sure the scorer is; shown to the analyst and used to order suggestions. */
+  confidence: number;
+  /** For the analyst, on hover: "contains 20 %", "'Rückgang'". */
+  reasons: string[];
+  /** The lexicon cues that fired (counted when the analyst accepts or dismisses). */
+  cues: string[];
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+/** A percentage: "20 %", "3,5%", "12 percent", "5 pour cent". */
+const PERCENT = /\d+(?:[.,]\d+)?\s?(?:%|prozent\b|percent\b|per cent\b|pour cent\b|pct\b)/iu;
+/** An amount of money: "€ 4,4", "$4.5 bn", "12 Euro", "4,4 Mrd. Euro", "3,5 milliards d'euros". */
+const MONEY =
+  /(?:[$€£¥]\s?\d[\d.,]*(?:\s?(?:bn|mn|m|mrd|mio)\b\.?)?|\d[\d.,]*\s?(?:(?:mrd|mio|bn|mn|milliarden|millionen|billion|million|milliards?|millions?|mds?)\.?\s?)?(?:€|\$|£|eur\b|euros?\b|d'euros\b|usd\b|dollars?\b|chf\b|franken\b|pfund\b))/iu;
+/** A short period label: "Q3", "3Q", "H1", "FY2026", "GJ 2025". */
+const PERIOD_LABEL = /\b(?:q[1-4]|[1-4]q|h[12]|fy\s?\d{2,4}|gj\s?\d{2,4})\b/iu;
+/** A growth or change in points: "+12", "-3,5", "um 4 Punkte". */
+const SIGNED = /(?:^|\s)[+−-]\d/u;
+/** A year. */
+const YEAR = /\b(?:19|20)\d{2}\b/u;
+
+/** Negations that are not one: "nicht nur … sondern auch", "not only", "non seulement". */
+const NOT_ONLY = new Set(['nur', 'only', 'seulement']);
+
+function stemMatches(word: string, cue: string, compounds: boolean): boolean {
+  if (cue.length < 5) return word === cue;
+  if (!compounds) return word.startsWith(cue);
+  const at = word.indexOf(cue);
+  // Inside a German compound ("Konkurrenzdruck", "Kooperationsrisiken"), but not after
+  // the negating prefix: "unabhängig" is not "abhängig".
+  return at === 0 || (at > 0 && !word.slice(0, at).endsWith('un'));
+}
+
+/**
+ * A negation up to five words before a cue ("no risk of a dividend cut", "ohne vollständig
+ * von … abhängig") or two after ("sank nicht", "ne baisse pas") cancels it.
+ */
+function isNegated(words: readonly string[], at: number, negations: ReadonlySet<string>): boolean {
+  for (let i = Math.max(0, at - 5); i <= Math.min(words.length - 1, at + 2); i++) {
+    if (i === at) continue;
+    const word = words[i]!;
+    const negation = negations.has(word) || (word.endsWith("n't") && negations.has("n't"));
+    if (negation && !NOT_ONLY.has(words[i + 1] ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * The words of the sentence that a cue of `cues` matches and no negation near it cancels:
+ * each word once (under the first cue that matched it), each phrase once.
+ */
+function firedCues(
+  lower: string,
+  words: readonly string[],
+  cues: readonly string[],
+  negations: ReadonlySet<string>,
+  compounds: boolean,
+): Array<{ cue: string; word: string }> {
+  const fired: Array<{ cue: string; word: string }> = [];
+  const taken = new Set<number>();
+  for (const cue of cues) {
+    if (cue.includes(' ')) {
+      const at = lower.indexOf(cue);
+      if (at >= 0 && (at === 0 || !/\p{L}/u.test(lower[at - 1]!))) fired.push({ cue, word: cue });
+      continue;
+    }
+    words.forEach((word, index) => {
+      if (taken.has(index) || !stemMatches(word, cue, compounds)) return;
+      if (isNegated(words, index, negations)) return;
+      taken.add(index);
+      fired.push({ cue, word });
+    });
+  }
+  return fired;
+}
+
+/** A matched word as the sentence spells it (the match was made in lower case). */
+function shownWord(sentence: string, lowerWord: string): string {
+  for (const match of sentence.matchAll(WORD)) {
+    if (match[0].toLowerCase() === lowerWord) return match[0];
+  }
+  return lowerWord;
+}
+
+/** Distinct cues, for the per-cue counts. */
+const cueNames = (fired: ReadonlyArray<{ cue: string }>) => [...new Set(fired.map((f) => f.cue))];
+
+/**
+ * Proposes a class for one sentence, with a confidence and the reasons. Pure and
+ * explainable: figures and sourced facts point to **evidence**, cue words of what could go
+ * wrong to **risk** (unless negated nearby), evaluative and forward-looking words to
+ * **thesis**. The class with the most weight wins; null when nothing points anywhere.
+ */
+export function scoreSentence(
+  sentence: string,
+  lexicon: CueLexicon,
+  language: string,
+): SentenceScore | null {
+  const lower = sentence.toLowerCase();
+  const words = [...lower.matchAll(WORD)].map((m) => m[0]);
+  const negations = new Set(lexicon.negations);
+  const compounds = language === 'de';
+
+  const evidence = { weight: 0, reasons: [] as string[], cues: [] as string[] };
+  const figure = (pattern: RegExp, weight: number) => {
+    const match = sentence.match(pattern);
+    if (!match) return;
+    evidence.weight += weight;
+    evidence.reasons.push(`contains ${match[0].trim()}`);
+  };
+  figure(PERCENT, 2);
+  figure(MONEY, 2);
+  const magnitude = lexicon.magnitudes.find((unit) =>
+    new RegExp(`\\d[\\d.,]*\\s?${unit}\\b`, 'iu').test(sentence),
+  );
+  if (magnitude) {
+    evidence.weight += 2;
+    // Named once: "contains 4,4 Mrd. Euro" already says it.
+    const named = evidence.reasons.some((reason) => reason.toLowerCase().includes(magnitude));
+    if (!named) evidence.reasons.push(`contains an amount in ${magnitude}`);
+  }
+  figure(PERIOD_LABEL, 1);
+  figure(SIGNED, 1);
+  const [period] = firedCues(lower, words, lexicon.quarters, new Set(), compounds);
+  if (period) {
+    evidence.weight += 1;
+    evidence.reasons.push(`names a period ('${shownWord(sentence, period.word)}')`);
+  }
+  // A year alone is weak (a background date); with a figure it strengthens it.
+  if (evidence.weight > 0 && YEAR.test(sentence)) evidence.weight += 0.5;
+  const [source] = firedCues(lower, words, lexicon.sources, new Set(), false);
+  if (source) {
+    evidence.weight += 1.5;
+    evidence.cues.push(source.cue);
+    evidence.reasons.push(`reports a source ('${shownWord(sentence, source.word)}')`);
+  }
+
+  const risk = firedCues(lower, words, lexicon.risk, negations, compounds);
+  const thesis = firedCues(lower, words, lexicon.thesis, negations, compounds);
+  const candidates: Array<{
+    claimClass: ClaimClass;
+    weight: number;
+    reasons: string[];
+    cues: string[];
+  }> = [
+    evidence.weight > 0 ? { claimClass: 'evidence' as const, ...evidence } : null,
+    risk.length > 0
+      ? {
+          claimClass: 'risk' as const,
+          weight: risk.length,
+          reasons: risk.map(({ word }) => `'${shownWord(sentence, word)}'`),
+          cues: cueNames(risk),
+        }
+      : null,
+    thesis.length > 0
+      ? {
+          claimClass: 'thesis' as const,
+          weight: thesis.length,
+          reasons: thesis.map(({ word }) => `'${shownWord(sentence, word)}'`),
+          cues: cueNames(thesis),
+        }
+      : null,
+  ].filter((c) => c !== null);
+  if (candidates.length === 0) return null;
+
+  // Ties go to evidence, then risk: a checkable figure or a danger matters most in a memo.
+  candidates.sort((a, b) => b.weight - a.weight);
+  const [best, runnerUp] = candidates as [(typeof candidates)[0], ...typeof candidates];
+  const margin = best.weight - (runnerUp?.weight ?? 0);
+  const confidence = Math.min(0.95, 0.35 + 0.15 * best.weight + 0.1 * margin);
+  return {
+    claimClass: best.claimClass,
+    confidence: Math.round(confidence * 100) / 100,
+    reasons: best.reasons,
+    cues: best.cues,
+  };
+}
