@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flipMarginFuses, MARGIN_FUSES, packedElectronBinary } from '../margin-fuses';
+import { FUSE_SENTINEL, SHIPPED_FUSE_WIRE } from '../stand-in-electron';
 
-/** The marker Electron puts before its fuse wire, and a fuse's states (from @electron/fuses). */
-const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+/** A fuse's states (from @electron/fuses). */
 const FuseState = { DISABLE: '0'.charCodeAt(0), ENABLE: '1'.charCodeAt(0) };
 
 /**
@@ -18,7 +18,7 @@ function fakeElectronBinary(): Buffer {
   const shipped = ['1', '0', '1', '1', '0', '0', '0', '1'].map((c) => c.charCodeAt(0));
   return Buffer.concat([
     Buffer.alloc(4096, 0x7f),
-    Buffer.from(SENTINEL, 'ascii'),
+    Buffer.from(FUSE_SENTINEL, 'ascii'),
     Buffer.from([1, shipped.length, ...shipped]),
     Buffer.alloc(4096, 0x41),
   ]);
@@ -57,17 +57,17 @@ describe('the fuses flipped after packing', () => {
     // Only the wire changed: the rest of the executable is byte for byte the same.
     const after = await readFile(binary);
     expect(after.length).toBe(before.length);
-    const wireStart = 4096 + SENTINEL.length + 2;
+    const wireStart = 4096 + FUSE_SENTINEL.length + 2;
     expect(after.subarray(0, wireStart)).toEqual(before.subarray(0, wireStart));
     expect(after.subarray(wireStart + 8)).toEqual(before.subarray(wireStart + 8));
   });
 
   it('leave the ninth fuse of Electron 38 and later as Electron ships it', async () => {
     const binary = join(dir, 'electron-45');
-    const shipped = [...'101100011'].map((c) => c.charCodeAt(0));
+    const shipped = [...SHIPPED_FUSE_WIRE].map((c) => c.charCodeAt(0));
     await writeFile(
       binary,
-      Buffer.concat([Buffer.from(SENTINEL), Buffer.from([1, 9, ...shipped])]),
+      Buffer.concat([Buffer.from(FUSE_SENTINEL), Buffer.from([1, 9, ...shipped])]),
     );
     await flipMarginFuses(packed('electron-45'));
     const wire = await getCurrentFuseWire(binary);
@@ -79,7 +79,7 @@ describe('the fuses flipped after packing', () => {
   it('fail the build for a binary with more fuses than Margin has decided on', async () => {
     const binary = join(dir, 'newer-electron');
     const wire = Buffer.from([1, 10, ...Array<number>(10).fill(0x31)]);
-    await writeFile(binary, Buffer.concat([Buffer.from(SENTINEL), wire]));
+    await writeFile(binary, Buffer.concat([Buffer.from(FUSE_SENTINEL), wire]));
     const before = await readFile(binary);
     await expect(flipMarginFuses(packed('newer-electron'))).rejects.toThrow(
       /10 fuses; Margin has decided on 9/,
