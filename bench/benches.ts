@@ -12,6 +12,7 @@ export const benches: ReadonlyArray<[name: string, load: () => Promise<Bench>]> 
   ['import-html', async () => (await import('./import-html-bench')).runImportHtmlBench],
   ['import-pdf', async () => (await import('./import-pdf-bench')).runImportPdfBench],
   ['anchor', async () => (await import('./anchor-bench')).runAnchorBench],
+  ['suggest', async () => (await import('./suggest-bench')).runSuggestBench],
   ['reader-paint', async () => (await import('./reader-paint-bench')).runReaderPaintBench],
   ['search', async () => (await import('./search-bench')).runSearchBench],
   ['board', async () => (await import('./board-bench')).runBoardBench],

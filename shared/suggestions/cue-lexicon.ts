@@ -14,6 +14,11 @@ export const CueLexicon = z.object({
   thesis: z.array(z.string().min(1)),
   /** Reported facts with a source: "laut", "according to", "selon". */
   sources: z.array(z.string().min(1)),
+  /**
+   * Reporting verbs ("said", "teilte mit", "a annoncé"): they make a figure a reported
+   * fact, but a sentence is not a claim just because someone said it.
+   */
+  reporting: z.array(z.string().min(1)),
   /** Words that cancel a cue near them ("kein Risiko", "not a risk"). */
   negations: z.array(z.string().min(1)),
   /** Reporting periods that make a figure evidence ("im dritten Quartal"). */

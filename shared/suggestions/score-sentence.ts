@@ -24,6 +24,26 @@ const PERIOD_LABEL = /\b(?:q[1-4]|[1-4]q|h[12]|fy\s?\d{2,4}|gj\s?\d{2,4})\b/iu;
 const SIGNED = /(?:^|\s)[+−-]\d/u;
 /** A year. */
 const YEAR = /\b(?:19|20)\d{2}\b/u;
+/**
+ * A count: "438 votes", "2 209 personnes", "10 civilians". Not a year, not part of a
+ * version, time or date ("5.3", "10.10", "3. März" are caught by the dot after the digits).
+ */
+const COUNT =
+  /(?<![\p{L}\p{N}.,:/-])(?!(?:19|20)\d{2}\b)\d{1,3}(?:[  .,]\d{3})*(?![\p{N}.,:/]|\.\s?\p{L})/u;
+
+/**
+ * The figures that make a sentence evidence, named as cues for the per-cue counts. The `#`
+ * keeps them apart from lexicon cues, which never start with one.
+ */
+export const PATTERN_CUES = {
+  percentage: '#percentage',
+  money: '#money',
+  magnitude: '#amount',
+  periodLabel: '#period-label',
+  signedChange: '#signed-change',
+  count: '#count',
+  period: '#period',
+} as const;
 
 /** Negations that are not one: "nicht nur … sondern auch", "not only", "non seulement". */
 const NOT_ONLY = new Set(['nur', 'only', 'seulement']);
@@ -88,6 +108,27 @@ function shownWord(sentence: string, lowerWord: string): string {
   return lowerWord;
 }
 
+/** What scoring needs of a lexicon, built once per lexicon rather than once per sentence. */
+const compiledLexicons = new WeakMap<
+  CueLexicon,
+  { negations: ReadonlySet<string>; magnitudes: ReadonlyArray<[unit: string, RegExp]> }
+>();
+function compiled(lexicon: CueLexicon) {
+  let found = compiledLexicons.get(lexicon);
+  if (!found) {
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    found = {
+      negations: new Set(lexicon.negations),
+      magnitudes: lexicon.magnitudes.map((unit) => [
+        unit,
+        new RegExp(`\\d[\\d.,]*\\s?${escape(unit)}(?!\\p{L})`, 'iu'),
+      ]),
+    };
+    compiledLexicons.set(lexicon, found);
+  }
+  return found;
+}
+
 /** Distinct cues, for the per-cue counts. */
 const cueNames = (fired: ReadonlyArray<{ cue: string }>) => [...new Set(fired.map((f) => f.cue))];
 
@@ -104,41 +145,50 @@ export function scoreSentence(
 ): SentenceScore | null {
   const lower = sentence.toLowerCase();
   const words = [...lower.matchAll(WORD)].map((m) => m[0]);
-  const negations = new Set(lexicon.negations);
+  const { negations, magnitudes } = compiled(lexicon);
   const compounds = language === 'de';
 
   const evidence = { weight: 0, reasons: [] as string[], cues: [] as string[] };
-  const figure = (pattern: RegExp, weight: number) => {
+  // Figures count under pattern cues ("#percentage"), so Settings can show how they fare.
+  const figure = (pattern: RegExp, weight: number, cue: string) => {
     const match = sentence.match(pattern);
     if (!match) return;
     evidence.weight += weight;
+    evidence.cues.push(cue);
     evidence.reasons.push(`contains ${match[0].trim()}`);
   };
-  figure(PERCENT, 2);
-  figure(MONEY, 2);
-  const magnitude = lexicon.magnitudes.find((unit) =>
-    new RegExp(`\\d[\\d.,]*\\s?${unit}\\b`, 'iu').test(sentence),
-  );
+  figure(PERCENT, 2, PATTERN_CUES.percentage);
+  figure(MONEY, 2, PATTERN_CUES.money);
+  const magnitude = magnitudes.find(([, pattern]) => pattern.test(sentence))?.[0];
   if (magnitude) {
     evidence.weight += 2;
+    evidence.cues.push(PATTERN_CUES.magnitude);
     // Named once: "contains 4,4 Mrd. Euro" already says it.
     const named = evidence.reasons.some((reason) => reason.toLowerCase().includes(magnitude));
     if (!named) evidence.reasons.push(`contains an amount in ${magnitude}`);
   }
-  figure(PERIOD_LABEL, 1);
-  figure(SIGNED, 1);
+  figure(PERIOD_LABEL, 1, PATTERN_CUES.periodLabel);
+  figure(SIGNED, 1, PATTERN_CUES.signedChange);
+  // A bare count is a weak figure: a risk or thesis cue in the sentence says more.
+  if (evidence.weight === 0) figure(COUNT, 0.75, PATTERN_CUES.count);
   const [period] = firedCues(lower, words, lexicon.quarters, new Set(), compounds);
   if (period) {
     evidence.weight += 1;
+    evidence.cues.push(PATTERN_CUES.period);
     evidence.reasons.push(`names a period ('${shownWord(sentence, period.word)}')`);
   }
   // A year alone is weak (a background date); with a figure it strengthens it.
   if (evidence.weight > 0 && YEAR.test(sentence)) evidence.weight += 0.5;
   const [source] = firedCues(lower, words, lexicon.sources, new Set(), false);
-  if (source) {
-    evidence.weight += 1.5;
-    evidence.cues.push(source.cue);
-    evidence.reasons.push(`reports a source ('${shownWord(sentence, source.word)}')`);
+  const [reporting] =
+    evidence.weight > 0 ? firedCues(lower, words, lexicon.reporting, new Set(), false) : [];
+  const sourced = source ?? reporting;
+  if (sourced) {
+    // A source makes a figure a reported fact; alone ("according to the company"), it is
+    // weaker than any risk or thesis cue in the same sentence, which says what it is about.
+    evidence.weight += evidence.weight > 0 ? 1.5 : 0.9;
+    evidence.cues.push(sourced.cue);
+    evidence.reasons.push(`reports a source ('${shownWord(sentence, sourced.word)}')`);
   }
 
   const risk = firedCues(lower, words, lexicon.risk, negations, compounds);

@@ -13,7 +13,8 @@ describe('scoring one sentence', () => {
       claimClass: 'evidence',
       confidence: 0.95,
       reasons: ['contains 20 %', 'contains 4,4 Mrd. Euro'],
-      cues: [],
+      // Figures count under pattern cues, so Settings can show how often they help.
+      cues: ['#percentage', '#money', '#amount'],
     });
     expect(scoreSentence('Ein Rückgang der Nachfrage bleibt möglich.', de, 'de')).toMatchObject({
       claimClass: 'risk',
