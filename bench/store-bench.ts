@@ -53,6 +53,7 @@ async function measureShardedStore(dataDir: string, library: SyntheticLibrary) {
     schemaVersion: annotationsFileSpec.currentVersion,
     articleId: article.id,
     highlights: await store.annotations.listHighlights(article.id),
+    dismissedSuggestions: [],
   });
   const path = store.layout.annotationsFile(article.id);
   await store.close();

@@ -145,6 +145,7 @@ export async function writeShardedLibrary(
         schemaVersion: annotationsFileSpec.currentVersion,
         articleId: article.id,
         highlights: byArticle.get(article.id) ?? [],
+        dismissedSuggestions: [],
       }),
     );
   }
@@ -154,7 +155,11 @@ export async function writeShardedLibrary(
     layout.libraryFile,
     serializeStoreFile(libraryFileSpec, {
       schemaVersion: libraryFileSpec.currentVersion,
-      settings: { watchlist: [], recommendationScale: [...DEFAULT_RECOMMENDATION_SCALE] },
+      settings: {
+        watchlist: [],
+        recommendationScale: [...DEFAULT_RECOMMENDATION_SCALE],
+        suggestions: { lexicons: {}, cueStats: [] },
+      },
       codebook: [
         {
           id: AZURE_TAG_ID,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ClaimClass } from './highlight';
 import { EntityId } from './primitives';
+import { cueTextProblem, normalizeCue } from '../suggestions/cue-text';
 
 /** The languages Margin has cue lexicons for; other articles use the English one. */
 export const SuggestionLanguage = z.enum(['de', 'en', 'fr']);
@@ -11,19 +12,16 @@ export const EditableCueList = z.enum(['risk', 'thesis', 'sources']);
 export type EditableCueList = z.infer<typeof EditableCueList>;
 
 /**
- * One cue as the analyst types it: a stem ("rückgang") or a phrase ("according to"). Lower
- * case, letters, digits, spaces, apostrophes and hyphens; at least two characters.
+ * One cue as the analyst types it: a stem ("rückgang") or a phrase ("according to"),
+ * stored normalized (see `cue-text.ts`).
  */
 export const CueText = z
   .string()
-  .trim()
-  .toLowerCase()
-  .min(2, 'a cue needs at least two characters')
-  .max(60, 'a cue has at most 60 characters')
-  .regex(
-    /^[\p{L}\p{N}][\p{L}\p{N} '’-]*$/u,
-    'a cue holds letters, digits, spaces, apostrophes and hyphens only',
-  );
+  .overwrite(normalizeCue)
+  .superRefine((cue, context) => {
+    const problem = cueTextProblem(cue);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  });
 
 const CueLists = z.object({
   risk: z.array(CueText).max(500),

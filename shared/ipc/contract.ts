@@ -30,6 +30,12 @@ import {
   ImportRequestId,
   ImportUrlInput,
 } from '../domain/import-request';
+import {
+  ArticleSuggestions,
+  LexiconEditsInput,
+  SuggestionDecisionInput,
+  SuggestionSettings,
+} from '../domain/suggestion';
 import { ClaimPage } from '../claims/claim-page';
 import { ClaimQuery } from '../claims/claim-query';
 import { ClaimLink, ClaimLinkRef, NewClaimLinkInput } from '../domain/claim-relation';
@@ -134,6 +140,28 @@ export const contract = {
   },
   'settings:recommendationScale': { input: NoInput, output: RecommendationScale },
   'settings:saveRecommendationScale': { input: RecommendationScale, output: RecommendationScale },
+  /** The article's claim suggestions, scored on the machine; dismissed ones left out. */
+  'suggestions:list': {
+    input: z.object({ articleId: EntityId }),
+    output: ArticleSuggestions,
+  },
+  /**
+   * Counts the analyst's decision for the suggestion's cues; a dismissed one is stored with
+   * the article and stays dismissed. (Accepting creates the highlight with `highlights:create`.)
+   */
+  'suggestions:decide': {
+    input: SuggestionDecisionInput,
+    output: z.object({ dismissed: z.int().nonnegative() }),
+  },
+  /** Shows the article's dismissed suggestions again. */
+  'suggestions:restoreDismissed': {
+    input: z.object({ articleId: EntityId }),
+    output: z.object({ restored: z.int().nonnegative() }),
+  },
+  'suggestions:settings': { input: NoInput, output: SuggestionSettings },
+  /** Replaces the analyst's edits of one language's cue lexicon. */
+  'suggestions:saveLexicon': { input: LexiconEditsInput, output: SuggestionSettings },
+  'suggestions:resetCueStats': { input: NoInput, output: SuggestionSettings },
   'memos:list': { input: NoInput, output: z.array(MemoSummary) },
   'memos:get': { input: MemoRef, output: Memo },
   'memos:create': { input: NewMemoInput, output: Memo },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import de from './lexicons/de.json';
-import en from './lexicons/en.json';
-import fr from './lexicons/fr.json';
+import de from './lexicons/de.json' with { type: 'json' };
+import en from './lexicons/en.json' with { type: 'json' };
+import fr from './lexicons/fr.json' with { type: 'json' };
 
 /**
  * The words and phrases that make a sentence a candidate claim, for one language. A

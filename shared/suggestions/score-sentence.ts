@@ -85,7 +85,8 @@ function firedCues(
   const fired: Array<{ cue: string; word: string }> = [];
   const taken = new Set<number>();
   for (const cue of cues) {
-    if (cue.includes(' ')) {
+    // Phrases, and cues with an apostrophe ("d'après"), match the sentence's text.
+    if (cue.includes(' ') || cue.includes("'")) {
       const at = lower.indexOf(cue);
       if (at >= 0 && (at === 0 || !/\p{L}/u.test(lower[at - 1]!))) fired.push({ cue, word: cue });
       continue;
@@ -100,10 +101,19 @@ function firedCues(
   return fired;
 }
 
+/** French elision: "s'inquiètent" is matched as "inquiètent", "l'enquête" as "enquête". */
+const ELISION = /^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)'(?=\p{L})/u;
+function withoutElision(word: string, language: string): string {
+  return language === 'fr' ? word.replace(ELISION, '') : word;
+}
+
 /** A matched word as the sentence spells it (the match was made in lower case). */
 function shownWord(sentence: string, lowerWord: string): string {
   for (const match of sentence.matchAll(WORD)) {
-    if (match[0].toLowerCase() === lowerWord) return match[0];
+    const lower = match[0].toLowerCase().replace(/’/g, "'");
+    if (lower === lowerWord) return match[0];
+    const at = lower.indexOf(lowerWord);
+    if (at > 0 && ELISION.test(lower)) return match[0].slice(at);
   }
   return lowerWord;
 }
@@ -143,15 +153,17 @@ export function scoreSentence(
   lexicon: CueLexicon,
   language: string,
 ): SentenceScore | null {
-  const lower = sentence.toLowerCase();
-  const words = [...lower.matchAll(WORD)].map((m) => m[0]);
+  // Typographic apostrophes match cues typed with straight ones ("d’après", "d'après").
+  const straight = sentence.replace(/’/g, "'");
+  const lower = straight.toLowerCase();
+  const words = [...lower.matchAll(WORD)].map((m) => withoutElision(m[0], language));
   const { negations, magnitudes } = compiled(lexicon);
   const compounds = language === 'de';
 
   const evidence = { weight: 0, reasons: [] as string[], cues: [] as string[] };
   // Figures count under pattern cues ("#percentage"), so Settings can show how they fare.
   const figure = (pattern: RegExp, weight: number, cue: string) => {
-    const match = sentence.match(pattern);
+    const match = straight.match(pattern);
     if (!match) return;
     evidence.weight += weight;
     evidence.cues.push(cue);
@@ -159,7 +171,7 @@ export function scoreSentence(
   };
   figure(PERCENT, 2, PATTERN_CUES.percentage);
   figure(MONEY, 2, PATTERN_CUES.money);
-  const magnitude = magnitudes.find(([, pattern]) => pattern.test(sentence))?.[0];
+  const magnitude = magnitudes.find(([, pattern]) => pattern.test(straight))?.[0];
   if (magnitude) {
     evidence.weight += 2;
     evidence.cues.push(PATTERN_CUES.magnitude);
@@ -172,7 +184,9 @@ export function scoreSentence(
   // A bare count is a weak figure: a risk or thesis cue in the sentence says more.
   if (evidence.weight === 0) figure(COUNT, 0.75, PATTERN_CUES.count);
   const [period] = firedCues(lower, words, lexicon.quarters, new Set(), compounds);
-  if (period) {
+  // A period names when a figure was measured; without a figure ("un trimestre record") it
+  // is no evidence.
+  if (period && evidence.weight > 0) {
     evidence.weight += 1;
     evidence.cues.push(PATTERN_CUES.period);
     evidence.reasons.push(`names a period ('${shownWord(sentence, period.word)}')`);
@@ -187,7 +201,8 @@ export function scoreSentence(
     // A source makes a figure a reported fact; alone ("according to the company"), it is
     // weaker than any risk or thesis cue in the same sentence, which says what it is about.
     evidence.weight += evidence.weight > 0 ? 1.5 : 0.9;
-    evidence.cues.push(sourced.cue);
+    // Reporting verbs are not counted: Settings cannot edit them, and the figure is.
+    if (source) evidence.cues.push(source.cue);
     evidence.reasons.push(`reports a source ('${shownWord(sentence, sourced.word)}')`);
   }
 

@@ -27,6 +27,7 @@ import { createSampleCatalog } from './samples/sample-catalog';
 import { createSamplesHandlers } from './samples/samples-handlers';
 import { createSearchHandlers } from './search/search-handlers';
 import { createSettingsHandlers } from './settings/settings-handlers';
+import { createSuggestionsHandlers } from './suggestions/suggestions-handlers';
 
 export interface MainServices {
   library: Library;
@@ -83,6 +84,7 @@ export function createMainHandlers({
       ...createClaimsHandlers({ library, index, now }),
       ...createSearchHandlers({ library, index, articleText }),
       ...createSettingsHandlers({ library, index }),
+      ...createSuggestionsHandlers({ library, articleText }),
       ...createCodebookHandlers({ library, index }),
       ...createMemosHandlers({ library, index, articleText, now }),
       ...createImportHandlers({ library, parser, dialogs, chosenFiles, index, detector, now }),

@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import { Low } from 'lowdb';
 import type { Highlight } from '../../../shared/domain/highlight';
+import type { DismissedSuggestion } from '../../../shared/domain/suggestion';
 import { AppError } from '../errors/app-error';
 import { describeWriteFailure } from './describe-write-failure';
 import { DurableJsonFile } from './durable-json-file';
@@ -34,6 +35,12 @@ export interface AnnotationsRepo {
    * merge); returns how many highlights changed.
    */
   replaceTag(articleIds: readonly string[], fromId: string, intoId: string): Promise<number>;
+  /** The claim suggestions the analyst dismissed in this article. */
+  listDismissedSuggestions(articleId: string): Promise<DismissedSuggestion[]>;
+  /** Records a dismissed suggestion (once); durable when it resolves. */
+  dismissSuggestion(articleId: string, span: DismissedSuggestion): Promise<void>;
+  /** Forgets every dismissal of the article; returns how many there were. */
+  restoreDismissedSuggestions(articleId: string): Promise<number>;
   /** Resolves when every read and write started so far has finished. */
   flush(): Promise<void>;
 }
@@ -161,14 +168,23 @@ export function createAnnotationsRepo({
   }
 
   /** Writes the article's highlights; a failed write leaves the file as it was. */
-  async function write(db: Low<AnnotationsFile>, highlights: Highlight[]): Promise<void> {
-    const before = db.data.highlights;
-    db.data.highlights = highlights;
+  function write(db: Low<AnnotationsFile>, highlights: Highlight[]): Promise<void> {
+    return writeChange(db, { highlights }, 'the highlight');
+  }
+
+  /** Writes a change of the file; a failed write leaves the file, and `db`, as they were. */
+  async function writeChange(
+    db: Low<AnnotationsFile>,
+    change: Partial<Omit<AnnotationsFile, 'schemaVersion' | 'articleId'>>,
+    what: string,
+  ): Promise<void> {
+    const before = db.data;
+    db.data = { ...before, ...change };
     try {
       await db.write();
     } catch (error) {
-      db.data.highlights = before;
-      throw describeWriteFailure('the highlight', error);
+      db.data = before;
+      throw describeWriteFailure(what, error);
     }
   }
 
@@ -261,6 +277,35 @@ export function createAnnotationsRepo({
         });
       }
       return changed;
+    },
+
+    listDismissedSuggestions: (articleId) =>
+      inQueue(articleId, async () => [...(await open(articleId)).data.dismissedSuggestions]),
+
+    dismissSuggestion: async (articleId, span) => {
+      assertWritable();
+      return inQueue(articleId, async () => {
+        const db = await open(articleId);
+        const dismissed = db.data.dismissedSuggestions;
+        if (dismissed.some((d) => d.start === span.start && d.end === span.end)) return;
+        await writeChange(
+          db,
+          { dismissedSuggestions: [...dismissed, { start: span.start, end: span.end }] },
+          'the dismissed suggestion',
+        );
+      });
+    },
+
+    restoreDismissedSuggestions: async (articleId) => {
+      assertWritable();
+      return inQueue(articleId, async () => {
+        const db = await open(articleId);
+        const count = db.data.dismissedSuggestions.length;
+        if (count > 0) {
+          await writeChange(db, { dismissedSuggestions: [] }, 'the dismissed suggestions');
+        }
+        return count;
+      });
     },
 
     flush: async () => {

@@ -1,6 +1,8 @@
 import type { Low } from 'lowdb';
 import type { WatchlistEntry } from '../../../shared/domain/company';
 import type { RecommendationScale } from '../../../shared/domain/memo';
+import type { CueStat, LexiconEdits, SuggestionLanguage } from '../../../shared/domain/suggestion';
+import { countCueDecisions, type CueDecision } from './count-cue-decisions';
 import { describeWriteFailure } from './describe-write-failure';
 import type { serialQueue } from './serial-queue';
 import type { StoreContext } from './store-context';
@@ -14,6 +16,18 @@ export interface SettingsRepo {
   recommendationScale(): readonly string[];
   /** Replaces the scale; one write of `library.json`. Memos keep the ratings they have. */
   saveRecommendationScale(scale: readonly string[]): Promise<RecommendationScale>;
+  /** The analyst's edits of each language's built-in cue lexicon. */
+  lexiconEdits(language: SuggestionLanguage): LexiconEdits | undefined;
+  saveLexiconEdits(language: SuggestionLanguage, edits: LexiconEdits): Promise<void>;
+  /** How the analyst decided on suggestions, per cue. */
+  cueStats(): readonly CueStat[];
+  /**
+   * Counts one decision for its cues. Decisions that arrive while a write is under way
+   * go into the next write together, so reviewing suggestions quickly costs few writes
+   * of `library.json`; each call resolves once its count is on disk.
+   */
+  countCueDecision(decision: CueDecision): Promise<void>;
+  resetCueStats(): Promise<void>;
 }
 
 interface SettingsRepoDeps extends Pick<StoreContext, 'assertWritable'> {
@@ -27,12 +41,19 @@ export function createSettingsRepo({
   indexWrites,
   assertWritable,
 }: SettingsRepoDeps): SettingsRepo {
-  /** Writes one change of the settings; a failed write leaves them as they were. */
-  async function change(what: string, changed: Partial<LibrarySettings>): Promise<void> {
+  /**
+   * Writes one change of the settings, worked out from the settings as they are when its
+   * turn in the queue comes (so a change never undoes one queued before it); a failed write
+   * leaves them as they were.
+   */
+  async function change(
+    what: string,
+    changed: (before: LibrarySettings) => Partial<LibrarySettings>,
+  ): Promise<void> {
     assertWritable();
     await indexWrites(async () => {
       const before = index.data.settings;
-      index.data.settings = { ...before, ...changed };
+      index.data.settings = { ...before, ...changed(before) };
       try {
         await index.write();
       } catch (error) {
@@ -42,16 +63,54 @@ export function createSettingsRepo({
     });
   }
 
+  let pending: CueDecision[] = [];
+  const suggestionSettings = () => index.data.settings.suggestions;
+
   return {
     watchlist: () => index.data.settings.watchlist,
     saveWatchlist: async (entries) => {
-      await change('the watchlist', { watchlist: [...entries] });
+      await change('the watchlist', () => ({ watchlist: [...entries] }));
       return [...entries];
     },
     recommendationScale: () => index.data.settings.recommendationScale,
     saveRecommendationScale: async (scale) => {
-      await change('the recommendation scale', { recommendationScale: [...scale] });
+      await change('the recommendation scale', () => ({ recommendationScale: [...scale] }));
       return [...scale];
+    },
+    lexiconEdits: (language) => suggestionSettings().lexicons[language],
+    saveLexiconEdits: async (language, edits) => {
+      await change('the cue lexicon', ({ suggestions }) => ({
+        suggestions: { ...suggestions, lexicons: { ...suggestions.lexicons, [language]: edits } },
+      }));
+    },
+    cueStats: () => suggestionSettings().cueStats,
+    countCueDecision: async (decision) => {
+      assertWritable();
+      pending.push(decision);
+      await indexWrites(async () => {
+        if (pending.length === 0) return; // an earlier write took this one along
+        const taken = pending;
+        pending = [];
+        const before = index.data.settings;
+        index.data.settings = {
+          ...before,
+          suggestions: {
+            ...before.suggestions,
+            cueStats: countCueDecisions(before.suggestions.cueStats, taken),
+          },
+        };
+        try {
+          await index.write();
+        } catch (error) {
+          index.data.settings = before;
+          throw describeWriteFailure('the suggestion counts', error);
+        }
+      });
+    },
+    resetCueStats: async () => {
+      await change('the suggestion counts', ({ suggestions }) => ({
+        suggestions: { ...suggestions, cueStats: [] },
+      }));
     },
   };
 }

@@ -7,6 +7,7 @@ import { RecommendationScale } from '../../../shared/domain/memo';
 import { DEFAULT_RECOMMENDATION_SCALE } from '../../../shared/memo/logged-fields';
 import { HIGHLIGHT_NOTE_MAX_CHARS } from '../../../shared/domain/highlight-limits';
 import { EntityId } from '../../../shared/domain/primitives';
+import { CueStat, DismissedSuggestion, LexiconEdits } from '../../../shared/domain/suggestion';
 import type { StoreFileSpec } from './store-file-spec';
 import { duplicateId } from './duplicate-id';
 
@@ -45,11 +46,20 @@ export const LibrarySettings = z.object({
   watchlist: z.array(WatchlistEntry).max(500),
   /** The ratings a memo may carry, best first (format 5, memos). */
   recommendationScale: RecommendationScale,
+  /** Claim suggestions (format 6): the analyst's lexicon edits and the per-cue counts. */
+  suggestions: z.object({
+    lexicons: z.object({
+      de: LexiconEdits.optional(),
+      en: LexiconEdits.optional(),
+      fr: LexiconEdits.optional(),
+    }),
+    cueStats: z.array(CueStat).max(20_000),
+  }),
 });
 export type LibrarySettings = z.infer<typeof LibrarySettings>;
 
 export const LibraryFile = z.object({
-  schemaVersion: z.literal(5),
+  schemaVersion: z.literal(6),
   settings: LibrarySettings,
   /** The analyst's tags (format 3, highlight). */
   codebook: z.array(Tag),
@@ -59,7 +69,7 @@ export type LibraryFile = z.infer<typeof LibraryFile>;
 
 export const libraryFileSpec: StoreFileSpec<LibraryFile> = {
   description: 'the library index',
-  currentVersion: 5,
+  currentVersion: 6,
   schema: LibraryFile,
   check: (file) => duplicateId(file.articles, 'article') ?? duplicateId(file.codebook, 'tag'),
   migrations: {
@@ -78,13 +88,26 @@ export const libraryFileSpec: StoreFileSpec<LibraryFile> = {
         recommendationScale: [...DEFAULT_RECOMMENDATION_SCALE],
       },
     }),
+    // Format 6 (claim suggestions): no lexicon edits and no decisions counted yet.
+    5: (data) => ({
+      ...data,
+      settings: { ...(data.settings as Json | undefined), suggestions: noSuggestionSettings() },
+    }),
   },
 };
 
+function noSuggestionSettings(): LibrarySettings['suggestions'] {
+  return { lexicons: {}, cueStats: [] };
+}
+
 export function emptyLibraryFile(): LibraryFile {
   return {
-    schemaVersion: 5,
-    settings: { watchlist: [], recommendationScale: [...DEFAULT_RECOMMENDATION_SCALE] },
+    schemaVersion: 6,
+    settings: {
+      watchlist: [],
+      recommendationScale: [...DEFAULT_RECOMMENDATION_SCALE],
+      suggestions: noSuggestionSettings(),
+    },
     codebook: [],
     articles: [],
   };
@@ -113,12 +136,15 @@ export const articleFileSpec: StoreFileSpec<ArticleFile> = {
 /**
  * `articles/<id>/annotations.json`: the article's highlights, rewritten on each change.
  * Format 2 (highlight): highlights gained `page` and `paraphrase`, and tags became codebook
- * ids. Format 3 (claims board): highlights gained `links`. Format 1 had no writer in any release; a v1 tag name is kept in the note.
+ * ids. Format 3 (claims board): highlights gained `links`. Format 4 (claim suggestions):
+ * the sentences the analyst dismissed as suggestions. Format 1 had no writer in any
+ * release; a v1 tag name is kept in the note.
  */
 export const AnnotationsFile = z.object({
-  schemaVersion: z.literal(3),
+  schemaVersion: z.literal(4),
   articleId: EntityId,
   highlights: z.array(Highlight),
+  dismissedSuggestions: z.array(DismissedSuggestion).max(100_000),
 });
 export type AnnotationsFile = z.infer<typeof AnnotationsFile>;
 
@@ -140,7 +166,7 @@ function highlightV1toV2(highlight: Json): Json {
 
 export const annotationsFileSpec: StoreFileSpec<AnnotationsFile> = {
   description: "an article's highlights",
-  currentVersion: 3,
+  currentVersion: 4,
   schema: AnnotationsFile,
   check: (file) => duplicateId(file.highlights, 'highlight'),
   migrations: {
@@ -157,11 +183,12 @@ export const annotationsFileSpec: StoreFileSpec<AnnotationsFile> = {
         ? (data.highlights as Json[]).map((h) => ({ ...h, links: [] }))
         : [],
     }),
+    3: (data) => ({ ...data, dismissedSuggestions: [] }),
   },
 };
 
 export function emptyAnnotationsFile(articleId: string): AnnotationsFile {
-  return { schemaVersion: 3, articleId, highlights: [] };
+  return { schemaVersion: 4, articleId, highlights: [], dismissedSuggestions: [] };
 }
 
 /**

@@ -96,4 +96,28 @@ describe('suggesting claims for an article', () => {
     expect(lexiconFor('es').language).toBe('en');
     expect(lexiconFor('de-CH').language).toBe('de');
   });
+
+  it('reads typographic apostrophes and French elision like straight text', () => {
+    expect(scoreSentence('Les analystes s’inquiètent des retards.', fr, 'fr')).toMatchObject({
+      claimClass: 'risk',
+      reasons: ["'retards'", "'inquiètent'"],
+    });
+    expect(
+      scoreSentence('Le chiffre d’affaires atteint 17,4 milliards d’euros.', fr, 'fr')?.cues,
+    ).toContain('#money');
+    expect(
+      scoreSentence('D’après le groupe, les ventes ont atteint 3 millions.', fr, 'fr'),
+    ).toMatchObject({ claimClass: 'evidence', cues: expect.arrayContaining(["d'après"]) });
+  });
+
+  it('takes no period and no reporting verb alone for evidence', () => {
+    expect(
+      scoreSentence('Airbus relève ses prévisions après un trimestre record', fr, 'fr'),
+    ).toBeNull();
+    expect(scoreSentence('The chief executive said the plan was on track.', en, 'en')).toBeNull();
+    // With a figure, "said" makes it a reported fact; the figure is what is counted.
+    expect(
+      scoreSentence('The company said sales rose 12% in the quarter.', en, 'en'),
+    ).toMatchObject({ claimClass: 'evidence', cues: ['#percentage', '#period'] });
+  });
 });

@@ -9,6 +9,7 @@ import { collectingLogger } from '../../test-support/collecting-logger';
 import { snapshotFolder } from '../../test-support/folder-snapshot';
 import { createTempDataDir } from '../../test-support/temp-data-dir';
 import { openLibrary, type Library } from '../open-library';
+import { emptyLibraryFile } from '../store-files';
 
 function highlightIn(articleId: string, note = ''): Highlight {
   const now = new Date().toISOString();
@@ -59,7 +60,12 @@ describe('annotations repo', () => {
     const onDisk = JSON.parse(
       await readFile(join(dataDir, 'articles', articleId, 'annotations.json'), 'utf8'),
     );
-    expect(onDisk).toEqual({ schemaVersion: 3, articleId, highlights: [highlight] });
+    expect(onDisk).toEqual({
+      schemaVersion: 4,
+      articleId,
+      highlights: [highlight],
+      dismissedSuggestions: [],
+    });
 
     await library.close();
     library = await openLibrary(dataDir, { logger: collectingLogger() });
@@ -140,9 +146,10 @@ describe('annotations repo', () => {
   it('refuses, without renaming or changing it, a highlights file from a newer Margin', async () => {
     const path = join(dataDir, 'articles', articleId, 'annotations.json');
     const future = JSON.stringify({
-      schemaVersion: 4,
+      schemaVersion: 5,
       articleId,
       highlights: [{ ...highlightIn(articleId), colour: 'yellow' }],
+      dismissedSuggestions: [],
     });
     await writeFile(path, future);
     const before = await snapshotFolder(dataDir);
@@ -151,13 +158,15 @@ describe('annotations repo', () => {
     expect(listing).toMatchObject({ code: 'STORE_READ_ONLY' });
     const message = (listing as Error).message;
     expect(message).toContain(`articles/${articleId}/annotations.json`);
-    expect(message).toContain('newer version of Margin (format 4; this one reads up to 3)');
+    expect(message).toContain('newer version of Margin (format 5; this one reads up to 4)');
     expect(message).toContain('is left as it is');
     for (const write of [
       () => library.annotations.saveHighlight(highlightIn(articleId)),
       () => library.annotations.insertHighlight(highlightIn(articleId)),
       () => library.annotations.deleteHighlight(articleId, randomUUID()),
       () => library.annotations.replaceTag([articleId], randomUUID(), randomUUID()),
+      () => library.annotations.dismissSuggestion(articleId, { start: 0, end: 23 }),
+      () => library.annotations.restoreDismissedSuggestions(articleId),
     ]) {
       await expect(write()).rejects.toMatchObject({ code: 'STORE_READ_ONLY' });
     }
@@ -197,6 +206,125 @@ describe('annotations repo', () => {
       [into],
     ]);
     expect(await library.annotations.replaceTag([articleId], from, into)).toBe(0);
+  });
+
+  describe('dismissed suggestions', () => {
+    const annotationsOnDisk = async () =>
+      JSON.parse(await readFile(join(dataDir, 'articles', articleId, 'annotations.json'), 'utf8'));
+    /** "Ein spürbarer Rückgang." */
+    const sentence = { start: 0, end: 23 };
+
+    it('keeps a dismissal durably, once, beside the highlights it leaves alone', async () => {
+      const highlight = highlightIn(articleId, 'Risiko für die Marge');
+      await library.annotations.saveHighlight(highlight);
+      expect(await library.annotations.listDismissedSuggestions(articleId)).toEqual([]);
+
+      await library.annotations.dismissSuggestion(articleId, sentence);
+      // The same span again (a double click) is stored once: the folder stays as it was.
+      const afterFirst = await snapshotFolder(dataDir);
+      await library.annotations.dismissSuggestion(articleId, { ...sentence });
+      expect(await snapshotFolder(dataDir)).toEqual(afterFirst);
+      expect(await annotationsOnDisk()).toEqual({
+        schemaVersion: 4,
+        articleId,
+        highlights: [highlight],
+        dismissedSuggestions: [sentence],
+      });
+
+      await library.close();
+      library = await openLibrary(dataDir, { logger: collectingLogger() });
+      expect(await library.annotations.listDismissedSuggestions(articleId)).toEqual([sentence]);
+      expect(await library.annotations.listHighlights(articleId)).toEqual([highlight]);
+    });
+
+    it('stores only the span, whatever else the caller passes along', async () => {
+      await library.annotations.dismissSuggestion(articleId, {
+        ...sentence,
+        articleId,
+        decision: 'dismissed',
+      } as typeof sentence);
+      expect((await annotationsOnDisk()).dismissedSuggestions).toEqual([sentence]);
+    });
+
+    it('keeps every one of concurrent dismissals and highlight saves', async () => {
+      const spans = Array.from({ length: 10 }, (_, i) => ({ start: i, end: i + 5 }));
+      const highlights = Array.from({ length: 10 }, () => highlightIn(articleId));
+      await Promise.all([
+        ...spans.map((span) => library.annotations.dismissSuggestion(articleId, span)),
+        ...highlights.map((h) => library.annotations.saveHighlight(h)),
+      ]);
+      await library.close();
+      library = await openLibrary(dataDir, { logger: collectingLogger() });
+      expect(await library.annotations.listDismissedSuggestions(articleId)).toEqual(spans);
+      expect((await library.annotations.listHighlights(articleId)).map((h) => h.id)).toEqual(
+        highlights.map((h) => h.id),
+      );
+    });
+
+    it('restores every dismissal: counts them, empties the list, keeps the highlights', async () => {
+      const highlight = highlightIn(articleId);
+      await library.annotations.saveHighlight(highlight);
+      await library.annotations.dismissSuggestion(articleId, sentence);
+      await library.annotations.dismissSuggestion(articleId, { start: 4, end: 22 });
+
+      expect(await library.annotations.restoreDismissedSuggestions(articleId)).toBe(2);
+      expect(await library.annotations.listDismissedSuggestions(articleId)).toEqual([]);
+      expect(await annotationsOnDisk()).toEqual({
+        schemaVersion: 4,
+        articleId,
+        highlights: [highlight],
+        dismissedSuggestions: [],
+      });
+      // Nothing left to restore: nothing is written.
+      const before = await snapshotFolder(dataDir);
+      expect(await library.annotations.restoreDismissedSuggestions(articleId)).toBe(0);
+      expect(await snapshotFolder(dataDir)).toEqual(before);
+
+      await library.close();
+      library = await openLibrary(dataDir, { logger: collectingLogger() });
+      expect(await library.annotations.listDismissedSuggestions(articleId)).toEqual([]);
+      expect(await library.annotations.listHighlights(articleId)).toEqual([highlight]);
+    });
+
+    it('says NOT_FOUND for an article that is not in the library', async () => {
+      const missing = randomUUID();
+      for (const call of [
+        () => library.annotations.listDismissedSuggestions(missing),
+        () => library.annotations.dismissSuggestion(missing, sentence),
+        () => library.annotations.restoreDismissedSuggestions(missing),
+      ]) {
+        await expect(call()).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      }
+    });
+
+    it('refuses dismissals and restores in a read-only library, listing them still', async () => {
+      await library.annotations.dismissSuggestion(articleId, sentence);
+      await library.close();
+      // A library written by a newer Margin.
+      const libraryPath = join(dataDir, 'library.json');
+      const index = JSON.parse(await readFile(libraryPath, 'utf8'));
+      await writeFile(
+        libraryPath,
+        JSON.stringify({ ...index, schemaVersion: emptyLibraryFile().schemaVersion + 1 }),
+      );
+      const before = await snapshotFolder(dataDir);
+
+      library = await openLibrary(dataDir, { logger: collectingLogger() });
+      expect(library.status().readOnlyReason).toContain('newer version of Margin');
+      expect(await library.annotations.listDismissedSuggestions(articleId)).toEqual([sentence]);
+      for (const write of [
+        () => library.annotations.dismissSuggestion(articleId, { start: 4, end: 22 }),
+        () => library.annotations.restoreDismissedSuggestions(articleId),
+      ]) {
+        await expect(write()).rejects.toMatchObject({ code: 'STORE_READ_ONLY' });
+      }
+      await library.close();
+      const after = await snapshotFolder(dataDir);
+      delete before['margin.lock'];
+      delete after['margin.lock'];
+      expect(after).toEqual(before);
+      library = await openLibrary(dataDir, { logger: collectingLogger() });
+    });
   });
 
   it('refuses a highlight for an article that is not in the library', async () => {

@@ -50,8 +50,12 @@ describe('codebook repo', () => {
     const { codebook, ids } = await library.codebook.ensure(['Risk › Regulatory', 'Thesis']);
     expect(ids).toHaveLength(2);
     expect(await onDisk()).toMatchObject({
-      schemaVersion: 5,
-      settings: { watchlist: [], recommendationScale: DEFAULT_RECOMMENDATION_SCALE },
+      schemaVersion: 6,
+      settings: {
+        watchlist: [],
+        recommendationScale: DEFAULT_RECOMMENDATION_SCALE,
+        suggestions: { lexicons: {}, cueStats: [] },
+      },
       codebook,
       articles: [expect.objectContaining({ id: article.id })],
     });

@@ -204,7 +204,7 @@ describe('memos repo', () => {
     // A library written by a newer Margin.
     await writeFile(
       join(dataDir, 'library.json'),
-      JSON.stringify({ ...emptyLibraryFile(), schemaVersion: 6 }),
+      JSON.stringify({ ...emptyLibraryFile(), schemaVersion: 7 }),
     );
     await writeFile(join(memoDir(other.id), 'memo.json'), '');
     const before = await snapshotFolder(dataDir);
@@ -484,7 +484,7 @@ describe('memos repo', () => {
       await writeFile(join(memoDir(memo.id), 'revisions.json'), formatOne(memo, stored));
       await writeFile(
         join(dataDir, 'library.json'),
-        JSON.stringify({ ...emptyLibraryFile(), schemaVersion: 6 }),
+        JSON.stringify({ ...emptyLibraryFile(), schemaVersion: 7 }),
       );
       const before = await snapshotFolder(dataDir);
 

@@ -124,7 +124,7 @@ describe('openLibrary', () => {
       'article.json',
     ]);
     const index = JSON.parse(await readFile(join(dataDir, 'library.json'), 'utf8'));
-    expect(index.schemaVersion).toBe(5);
+    expect(index.schemaVersion).toBe(6);
     expect(index.articles[0]).not.toHaveProperty('text');
   });
 

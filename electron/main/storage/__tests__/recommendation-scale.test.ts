@@ -16,7 +16,7 @@ const codebook = [
   },
 ];
 
-describe('library.json format 4 → 5: the recommendation scale', () => {
+describe('library.json format 4 → 5 (→ 6): the recommendation scale', () => {
   let dataDir: string;
   let cleanup: () => Promise<void>;
   let library: Library | undefined;
@@ -46,8 +46,12 @@ describe('library.json format 4 → 5: the recommendation scale', () => {
     const scale = ['Outperform', 'Neutral', 'Underperform'];
     expect(await opened.settings.saveRecommendationScale(scale)).toEqual(scale);
     expect(JSON.parse(await readFile(libraryPath(), 'utf8'))).toEqual({
-      schemaVersion: 5,
-      settings: { watchlist, recommendationScale: scale },
+      schemaVersion: 6,
+      settings: {
+        watchlist,
+        recommendationScale: scale,
+        suggestions: { lexicons: {}, cueStats: [] },
+      },
       codebook,
       articles: [],
     });
@@ -62,6 +66,7 @@ describe('library.json format 4 → 5: the recommendation scale', () => {
     expect(JSON.parse(await readFile(libraryPath(), 'utf8')).settings).toEqual({
       watchlist,
       recommendationScale: DEFAULT_RECOMMENDATION_SCALE,
+      suggestions: { lexicons: {}, cueStats: [] },
     });
   });
 });

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describeTextRange } from '../../../../shared/anchoring/describe-text-range';
 import { anchorHighlights } from '../../../../shared/anchoring/anchor-highlights';
 import type { Highlight } from '../../../../shared/domain/highlight';
+import { NO_LEXICON_EDITS } from '../../../../shared/domain/suggestion';
 import { DEFAULT_RECOMMENDATION_SCALE } from '../../../../shared/memo/logged-fields';
 import { collectingLogger } from '../../test-support/collecting-logger';
 import { snapshotFolder } from '../../test-support/folder-snapshot';
@@ -39,6 +40,8 @@ const summaryV2 = {
 const addedInV4 = { companies: [], companiesStamp: null, tickersByAnalyst: true };
 /** `summaryV2` as the current format reads it. */
 const summaryV4 = { ...summaryV2, ...addedInV4 };
+/** What format 6 (library.json) adds to the settings: no lexicon edits, no decisions counted. */
+const noSuggestionSettings = { lexicons: {}, cueStats: [] };
 
 describe('store file migrations', () => {
   let dataDir: string;
@@ -77,7 +80,7 @@ describe('store file migrations', () => {
     await cleanup();
   });
 
-  describe('library.json format 2 → 3 (→ 4)', () => {
+  describe('library.json format 2 → 3 (→ 6)', () => {
     it('gains an empty codebook and keeps every article and setting', async () => {
       await writeLibraryV2();
       const fileBefore = await readFile(libraryPath());
@@ -93,8 +96,12 @@ describe('store file migrations', () => {
       const { ids } = await opened.codebook.ensure(['Risk › Regulatory']);
       const onDisk = JSON.parse(await readFile(libraryPath(), 'utf8'));
       expect(onDisk).toEqual({
-        schemaVersion: 5,
-        settings: { watchlist: [], recommendationScale: DEFAULT_RECOMMENDATION_SCALE },
+        schemaVersion: 6,
+        settings: {
+          watchlist: [],
+          recommendationScale: DEFAULT_RECOMMENDATION_SCALE,
+          suggestions: noSuggestionSettings,
+        },
         codebook: opened.codebook.list(),
         articles: [summaryV4],
       });
@@ -136,10 +143,11 @@ describe('store file migrations', () => {
       await writeFile(
         libraryPath(),
         JSON.stringify({
-          schemaVersion: 6,
+          schemaVersion: 7,
           settings: {
             watchlist: [],
             recommendationScale: DEFAULT_RECOMMENDATION_SCALE,
+            suggestions: noSuggestionSettings,
             futureSetting: 1,
           },
           codebook,
@@ -157,6 +165,15 @@ describe('store file migrations', () => {
         () => opened.codebook.ensure(['Thesis']),
         () => opened.codebook.rename(codebook[0]!.id, 'Risiko'),
         () => opened.settings.saveWatchlist([]),
+        () => opened.settings.saveLexiconEdits('de', NO_LEXICON_EDITS),
+        () =>
+          opened.settings.countCueDecision({
+            language: 'de',
+            claimClass: 'risk',
+            cues: ['risiko'],
+            outcome: 'dismissed',
+          }),
+        () => opened.settings.resetCueStats(),
         () =>
           opened.articles.updateDetections([
             { id: ARTICLE_ID, companies: [], tickers: [], stamp: 'x' },
@@ -176,7 +193,7 @@ describe('store file migrations', () => {
     });
   });
 
-  describe('annotations.json format 1 → 2 (→ 3)', () => {
+  describe('annotations.json format 1 → 2 (→ 4)', () => {
     const stamp = '2026-11-01T10:00:00.000Z';
     const v1Highlight = (words: string, extra: object) => {
       const start = TEXT.indexOf(words);
@@ -192,7 +209,7 @@ describe('store file migrations', () => {
       };
     };
 
-    it('opens as format 3: tag names kept in the note, nothing else lost or changed', async () => {
+    it('opens as format 4: tag names kept in the note, nothing else lost or changed', async () => {
       await writeLibraryV2();
       const v1 = [
         v1Highlight('Die Bafin prüft', {
@@ -265,9 +282,10 @@ describe('store file migrations', () => {
         (current) => ({ ...current, paraphrase: 'raises the dividend' }),
       );
       expect(JSON.parse(await readFile(annotationsPath(), 'utf8'))).toEqual({
-        schemaVersion: 3,
+        schemaVersion: 4,
         articleId: ARTICLE_ID,
         highlights: [...expected.slice(0, 3), changed],
+        dismissedSuggestions: [],
       });
 
       await opened.close();
@@ -290,7 +308,7 @@ describe('store file migrations', () => {
     });
   });
 
-  describe('library.json format 3 → 4', () => {
+  describe('library.json format 3 → 4 (→ 6)', () => {
     const OTHER_ID = '9d3e1f2a-4b5c-4d6e-8f70-8192a3b4c5d6';
     const OTHER_TEXT = 'Alphabet und Amazon investieren weiter in Rechenzentren.';
     /** A summary in format 3 without tickers (format 3 summaries were format 2's). */
@@ -363,14 +381,18 @@ describe('store file migrations', () => {
       // Reading migrates in memory only.
       expect(await readFile(libraryPath())).toEqual(fileBefore);
 
-      // The first write stores format 4 with everything kept.
+      // The first write stores the current format (6) with everything kept.
       const watchlist = [
         { name: 'Siemens Healthineers', ticker: 'SHL.DE', aliases: ['Healthineers'] },
       ];
       await opened.settings.saveWatchlist(watchlist);
       expect(JSON.parse(await readFile(libraryPath(), 'utf8'))).toEqual({
-        schemaVersion: 5,
-        settings: { watchlist, recommendationScale: DEFAULT_RECOMMENDATION_SCALE },
+        schemaVersion: 6,
+        settings: {
+          watchlist,
+          recommendationScale: DEFAULT_RECOMMENDATION_SCALE,
+          suggestions: noSuggestionSettings,
+        },
         codebook,
         articles: expected,
       });
@@ -474,7 +496,7 @@ describe('store file migrations', () => {
     });
   });
 
-  describe('annotations.json format 2 → 3', () => {
+  describe('annotations.json format 2 → 3 (→ 4)', () => {
     const stamp = '2026-11-01T10:00:00.000Z';
     const v2Highlight = (words: string, extra: object = {}) => {
       const start = TEXT.indexOf(words);
@@ -514,7 +536,7 @@ describe('store file migrations', () => {
       expect(opened.status().notices).toEqual([]);
       expect(await readFile(annotationsPath(), 'utf8')).toBe(fileV2);
 
-      // The first change writes format 3.
+      // The first change writes the current format (4).
       const link = {
         id: randomUUID(),
         to: { articleId: ARTICLE_ID, id: v2[1]!.id },
@@ -527,9 +549,10 @@ describe('store file migrations', () => {
       }));
       expect(changed).toEqual({ ...expected[0], links: [link] });
       expect(JSON.parse(await readFile(annotationsPath(), 'utf8'))).toEqual({
-        schemaVersion: 3,
+        schemaVersion: 4,
         articleId: ARTICLE_ID,
         highlights: [changed, expected[1]],
+        dismissedSuggestions: [],
       });
     });
 
@@ -547,6 +570,136 @@ describe('store file migrations', () => {
       });
       const [notice] = opened.status().notices;
       expect(await readFile(join(dataDir, notice!.setAsideAs!), 'utf8')).toBe(stray);
+    });
+  });
+
+  describe('library.json format 5 → 6: claim suggestions', () => {
+    const watchlist = [
+      { name: 'Siemens Healthineers', ticker: 'SHL.DE', aliases: ['Healthineers'] },
+    ];
+    const scale = ['Outperform', 'Neutral', 'Underperform'];
+    const codebook = [
+      {
+        id: '0b8c1c1e-1111-4c1a-9a8e-2f0b1c3d4e5f',
+        name: 'Risk',
+        parentId: null,
+        createdAt: '2026-11-02T10:00:00.000Z',
+      },
+    ];
+
+    /** A library in format 5 (memos: a recommendation scale, no suggestion settings). */
+    async function writeLibraryV5() {
+      await writeLibraryV2();
+      await writeFile(
+        libraryPath(),
+        JSON.stringify({
+          schemaVersion: 5,
+          settings: { watchlist, recommendationScale: scale },
+          codebook,
+          articles: [summaryV4],
+        }),
+      );
+    }
+
+    it('gains empty suggestion settings, keeping every setting and article', async () => {
+      await writeLibraryV5();
+      const fileBefore = await readFile(libraryPath());
+      const opened = await open();
+
+      expect(opened.status()).toMatchObject({ readOnlyReason: null, notices: [], articleCount: 1 });
+      expect(opened.settings.watchlist()).toEqual(watchlist);
+      expect(opened.settings.recommendationScale()).toEqual(scale);
+      expect(opened.codebook.list()).toEqual(codebook);
+      expect(opened.articles.list()).toEqual([summaryV4]);
+      expect((await opened.articles.get(ARTICLE_ID)).text).toBe(TEXT);
+      for (const language of ['de', 'en', 'fr'] as const) {
+        expect(opened.settings.lexiconEdits(language)).toBeUndefined();
+      }
+      expect(opened.settings.cueStats()).toEqual([]);
+      // Reading migrates in memory only.
+      expect(await readFile(libraryPath())).toEqual(fileBefore);
+
+      // The first write stores format 6 with everything kept.
+      await opened.settings.saveWatchlist(watchlist);
+      expect(JSON.parse(await readFile(libraryPath(), 'utf8'))).toEqual({
+        schemaVersion: 6,
+        settings: { watchlist, recommendationScale: scale, suggestions: noSuggestionSettings },
+        codebook,
+        articles: [summaryV4],
+      });
+      await opened.close();
+      const reopened = await open();
+      expect(reopened.status().notices).toEqual([]);
+      expect(reopened.settings.recommendationScale()).toEqual(scale);
+      expect(reopened.settings.cueStats()).toEqual([]);
+      expect(reopened.articles.list()).toEqual([summaryV4]);
+    });
+  });
+
+  describe('annotations.json format 3 → 4: dismissed suggestions', () => {
+    const stamp = '2026-11-01T10:00:00.000Z';
+    const v3Highlight = (words: string, extra: object = {}) => {
+      const start = TEXT.indexOf(words);
+      return {
+        id: randomUUID(),
+        articleId: ARTICLE_ID,
+        selectors: describeTextRange(TEXT, start, start + words.length),
+        page: null,
+        claimClass: 'thesis',
+        tags: [],
+        note: '',
+        paraphrase: '',
+        links: [],
+        createdAt: stamp,
+        updatedAt: stamp,
+        ...extra,
+      };
+    };
+
+    it('keeps every highlight and gains an empty list of dismissed suggestions', async () => {
+      await writeLibraryV2();
+      const first = v3Highlight('Die Bafin prüft', {
+        claimClass: 'risk',
+        page: 2,
+        tags: [randomUUID()],
+        note: 'Notiz',
+        paraphrase: 'BaFin is looking into it.',
+      });
+      const second = v3Highlight('erhöht die Dividende', {
+        links: [
+          {
+            id: randomUUID(),
+            to: { articleId: ARTICLE_ID, id: first.id },
+            kind: 'supports',
+            createdAt: stamp,
+          },
+        ],
+      });
+      const v3 = [first, second];
+      const fileV3 = JSON.stringify({ schemaVersion: 3, articleId: ARTICLE_ID, highlights: v3 });
+      await writeFile(annotationsPath(), fileV3);
+      const opened = await open();
+
+      expect(await opened.annotations.listHighlights(ARTICLE_ID)).toEqual(v3);
+      expect(await opened.annotations.listDismissedSuggestions(ARTICLE_ID)).toEqual([]);
+      expect(opened.status().notices).toEqual([]);
+      // Reading never rewrites the file.
+      expect(await readFile(annotationsPath(), 'utf8')).toBe(fileV3);
+
+      // The first change writes format 4, every highlight as it was.
+      const sentence = { start: 0, end: TEXT.indexOf('.') + 1 };
+      await opened.annotations.dismissSuggestion(ARTICLE_ID, sentence);
+      expect(JSON.parse(await readFile(annotationsPath(), 'utf8'))).toEqual({
+        schemaVersion: 4,
+        articleId: ARTICLE_ID,
+        highlights: v3,
+        dismissedSuggestions: [sentence],
+      });
+
+      await opened.close();
+      const reopened = await open();
+      expect(await reopened.annotations.listHighlights(ARTICLE_ID)).toEqual(v3);
+      expect(await reopened.annotations.listDismissedSuggestions(ARTICLE_ID)).toEqual([sentence]);
     });
   });
 });

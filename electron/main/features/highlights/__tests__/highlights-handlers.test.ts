@@ -138,9 +138,10 @@ describe('highlights over the IPC path', () => {
 
       // Durable as soon as the call resolved: the file already holds it.
       expect(await onDisk(article.id)).toEqual({
-        schemaVersion: 3,
+        schemaVersion: 4,
         articleId: article.id,
         highlights: [result.highlight],
+        dismissedSuggestions: [],
       });
     });
 

@@ -307,7 +307,7 @@ describe('the library index (claims board, links, search) and its cache', () => 
       await close();
       const path = join(app.dataDir, 'articles', seed.id, 'annotations.json');
       const file = JSON.parse(await readFile(path, 'utf8'));
-      expect(file.schemaVersion).toBe(3);
+      expect(file.schemaVersion).toBe(4);
       const stamp = '2026-11-26T08:00:00.000Z';
       const orphan: Highlight = {
         ...risk,

@@ -139,6 +139,7 @@ describe('settings over the IPC path: the watchlist', () => {
     expect(onDisk.settings).toEqual({
       watchlist: [SHL],
       recommendationScale: DEFAULT_RECOMMENDATION_SCALE,
+      suggestions: { lexicons: {}, cueStats: [] },
     });
     await app.restart();
     expect(valueOf(await call('settings:watchlist'))).toEqual([SHL]);

@@ -201,8 +201,8 @@ describe('restoring a backup that is damaged, altered or not a backup', () => {
     );
     expect(newer.code).toBe('UNSUPPORTED_FORMAT');
     await refused(
-      withManifest(genuine, { ...manifest, libraryFormat: 6 }),
-      /library from a newer Margin \(library format 6; this Margin reads up to 5\)/,
+      withManifest(genuine, { ...manifest, libraryFormat: 7 }),
+      /library from a newer Margin \(library format 7; this Margin reads up to 6\)/,
     );
   });
 

@@ -98,7 +98,7 @@ describe('library backup and restore', () => {
       format: 'margin-backup',
       formatVersion: 1,
       appVersion: '0.1.0',
-      libraryFormat: 5,
+      libraryFormat: 6,
       counts: summary.counts,
     });
     // The index first (read before the folders), then the folders in order.
