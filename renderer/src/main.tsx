@@ -7,6 +7,7 @@ import './styles/theme.css';
 import './styles/layout.css';
 import './styles/reader.css';
 import './styles/highlights.css';
+import './styles/suggestions.css';
 import './styles/board.css';
 import './styles/tiptap-base.css';
 import './styles/memo.css';

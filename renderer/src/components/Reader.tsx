@@ -8,11 +8,16 @@ import { sourceLabel } from '../lib/source-label';
 import { useArticlesStore } from '../stores/articles-store';
 import { useClaimsBoardStore } from '../stores/claims-board-store';
 import { useExportStore } from '../stores/export-store';
+import { useSuggestionsStore } from '../stores/suggestions-store';
+import { classLabel } from '../lib/claim-classes';
 import { useUiStore } from '../stores/ui-store';
 import { EmptyLibrary } from './EmptyLibrary';
 import { ArticleBody } from './reader/ArticleBody';
 import { HighlightToolbar } from './reader/HighlightToolbar';
 import { SelectionToolbar } from './reader/SelectionToolbar';
+import { SuggestBar, reasonsText } from './reader/SuggestBar';
+import { useSuggestionHover } from './reader/use-suggestion-hover';
+import { useSuggestionPainting } from './reader/use-suggestion-painting';
 import { useHighlightPainting } from './reader/use-highlight-painting';
 import { useReaderInteraction } from './reader/use-reader-interaction';
 import { useTextReveal } from './reader/use-text-reveal';
@@ -68,6 +73,9 @@ function ArticleView({ article }: { article: Article }) {
   const getIndex = useHighlightPainting(article, bodyRef);
   const { toolbar, caret, closeToolbar } = useReaderInteraction(article, rootRef, getIndex);
   useTextReveal(article.id, getIndex);
+  useSuggestionPainting(article.id, getIndex);
+  const tip = useSuggestionHover(article.id, rootRef, getIndex);
+  const suggesting = useSuggestionsStore((s) => s.articleId === article.id);
   const focusRequest = useUiStore((s) => s.readerFocusRequest);
   const handledFocusRequest = useRef(focusRequest);
   useEffect(() => {
@@ -82,8 +90,9 @@ function ArticleView({ article }: { article: Article }) {
       lang={lang}
       dir={textDirection(article.language)}
       tabIndex={0}
-      aria-label={`Article: ${article.title}. Arrow keys move a caret, Shift extends the selection, 1, 2 or 3 highlight it.`}
+      aria-label={`Article: ${article.title}. Arrow keys move a caret, Shift extends the selection, 1, 2 or 3 highlight it; S suggests claims.`}
     >
+      <SuggestBar articleId={article.id} />
       <Group className="reader-meta" lang="en" dir="ltr" justify="space-between" wrap="nowrap">
         <span>
           {metadataLine(article)}
@@ -102,6 +111,15 @@ function ArticleView({ article }: { article: Article }) {
               Original
             </Button>
           )}
+          <Button
+            size="compact-xs"
+            variant={suggesting ? 'light' : 'subtle'}
+            title="Suggest claims in this article, on this computer (S)"
+            aria-pressed={suggesting}
+            onClick={() => void useSuggestionsStore.getState().toggle(article.id)}
+          >
+            Suggest claims
+          </Button>
           <Button size="compact-xs" variant="subtle" onClick={openDetails}>
             Edit details
           </Button>
@@ -124,6 +142,12 @@ function ArticleView({ article }: { article: Article }) {
         <SelectionToolbar articleId={article.id} place={toolbar} onDone={closeToolbar} />
       ) : (
         <HighlightToolbar rootRef={rootRef} getIndex={getIndex} />
+      )}
+      {tip && (
+        <div className="suggest-tooltip" role="tooltip" style={{ top: tip.top, left: tip.left }}>
+          Suggested {classLabel(tip.suggestion.claimClass).toLowerCase()} (
+          {Math.round(tip.suggestion.confidence * 100)} %): {reasonsText(tip.suggestion)}
+        </div>
       )}
       {caret && (
         <div

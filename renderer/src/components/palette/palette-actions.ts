@@ -7,6 +7,7 @@ import { subjectForView, useExportStore } from '../../stores/export-store';
 import { useImportStore } from '../../stores/import-store';
 import { useLibraryStore } from '../../stores/library-store';
 import { useSamplesStore } from '../../stores/samples-store';
+import { useSuggestionsStore } from '../../stores/suggestions-store';
 import { useUiStore } from '../../stores/ui-store';
 import { createMemo } from '../memos/create-memo';
 
@@ -159,6 +160,20 @@ export const paletteActions: readonly PaletteAction[] = [
     keywords: 'restore backup zip import library',
     enabled: writable,
     run: () => void useBackupStore.getState().chooseRestore(),
+  },
+  {
+    id: 'suggest-claims',
+    label: 'Suggest claims in the open article',
+    keywords: 'suggestions propose claims thesis risk evidence local offline vorschläge',
+    shortcut: 'S',
+    enabled: () => writable() && useArticlesStore.getState().open.status === 'ready',
+    run: () => {
+      const open = useArticlesStore.getState().open;
+      if (open.status !== 'ready') return;
+      ui().setView('library');
+      ui().focusReader();
+      void useSuggestionsStore.getState().start(open.article.id);
+    },
   },
   {
     id: 'edit-details',

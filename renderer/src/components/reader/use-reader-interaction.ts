@@ -7,6 +7,7 @@ import { classOfKey } from '../../lib/claim-classes';
 import { isTypingTarget } from '../../lib/is-typing-target';
 import type { TextIndex } from '../../lib/text-index';
 import { useHighlightsStore } from '../../stores/highlights-store';
+import { useSuggestionsStore } from '../../stores/suggestions-store';
 import { useUiStore } from '../../stores/ui-store';
 import { offsetAtPoint, selectedSpan, selectionRangeIn, type Span } from './reader-selection';
 
@@ -41,6 +42,52 @@ function caretMove(event: KeyboardEvent): [direction: 'forward' | 'backward', Gr
     default:
       return null;
   }
+}
+
+/**
+ * S turns Suggest mode on and off; while it is on (and no words are selected), Tab and
+ * Shift+Tab move between suggestions, Enter accepts, 1/2/3 accept as that class, Backspace
+ * dismisses and Esc ends it. Returns whether the key was Suggest mode's.
+ */
+function suggestKey(
+  event: KeyboardEvent,
+  articleId: string,
+  hasSelection: boolean,
+  inReader: boolean,
+): boolean {
+  const suggestions = useSuggestionsStore.getState();
+  if (event.key.toLowerCase() === 's' && !event.shiftKey) {
+    event.preventDefault();
+    void suggestions.toggle(articleId);
+    return true;
+  }
+  if (suggestions.articleId !== articleId || hasSelection) return false;
+  // Tab only from the article itself: on the bar's buttons it moves the focus as usual.
+  if (event.key === 'Tab' && (inReader || event.target === document.body)) {
+    event.preventDefault();
+    suggestions.step(event.shiftKey ? -1 : 1);
+    return true;
+  }
+  if (event.shiftKey) return false;
+  const claimClass = classOfKey(event.key);
+  if (claimClass || event.key === 'Enter') {
+    // Enter on one of the bar's buttons presses that button instead.
+    if (event.key === 'Enter' && !inReader && event.target !== document.body) return false;
+    event.preventDefault();
+    void suggestions.accept(claimClass ?? undefined);
+    return true;
+  }
+  if (event.key === 'Backspace') {
+    event.preventDefault();
+    void suggestions.dismiss();
+    return true;
+  }
+  if (event.key === 'Escape') {
+    event.preventDefault();
+    suggestions.stop();
+    return true;
+  }
+  return false;
 }
 
 /** Where a rect sits inside the positioned `.reader` element. */
@@ -181,6 +228,7 @@ export function useReaderInteraction(
       if (mod || event.altKey) return;
 
       const span = currentSpan();
+      if (suggestKey(event, article.id, span !== null, inReader)) return;
       const selected = store.find(store.selectedId);
       const claimClass = classOfKey(event.key);
       if (claimClass) {

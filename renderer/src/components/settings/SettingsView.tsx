@@ -10,10 +10,13 @@ import { LibraryCheck } from '../backup/LibraryCheck';
 import { RecommendationScaleEditor } from './RecommendationScaleEditor';
 import { WatchlistEditor } from './WatchlistEditor';
 import { useRecommendationScaleStore } from '../../stores/recommendation-scale-store';
+import { useSuggestionSettingsStore } from '../../stores/suggestion-settings-store';
+import { SuggestionSettings } from './SuggestionSettings';
 
 /**
- * The library's settings: the watchlist, the recommendation scale, backups (to a file, and
- * the ones Margin keeps), the library check, how the index stands, and About Margin.
+ * The library's settings: the watchlist, the recommendation scale, claim suggestions, backups
+ * (to a file, and the ones Margin keeps), the library check, how the index stands, and About
+ * Margin.
  */
 export function SettingsView() {
   const status = useWatchlistStore((s) => s.status);
@@ -24,6 +27,7 @@ export function SettingsView() {
   useEffect(() => {
     void useWatchlistStore.getState().load();
     void useRecommendationScaleStore.getState().load();
+    void useSuggestionSettingsStore.getState().load();
     useIndexStatusStore.getState().watch();
   }, []);
   // The palette's "Backups": the section in view, the focus on its heading.
@@ -61,6 +65,7 @@ export function SettingsView() {
           </Text>
           <RecommendationScaleEditor />
         </section>
+        <SuggestionSettings />
         <section aria-labelledby="backups-title">
           <Title order={3} size="h5" id="backups-title" ref={backupsHeading} tabIndex={-1}>
             Backups
