@@ -143,10 +143,20 @@ async function filesContaining(
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
-    const { size, mtimeMs } = await stat(path);
-    if (seen.get(path) === `${size}:${mtimeMs}`) continue;
-    seen.set(path, `${size}:${mtimeMs}`);
-    const content = (await readFile(path)).toString('latin1');
+    // A rolling copy lands in the background: its temp file may be renamed away between
+    // listing and reading (its final name is read by a later check, and it copies a file
+    // this check reads anyway).
+    const gone = (error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    };
+    const stats = await stat(path).catch(gone);
+    if (!stats) continue;
+    if (seen.get(path) === `${stats.size}:${stats.mtimeMs}`) continue;
+    const bytes = await readFile(path).catch(gone);
+    if (!bytes) continue;
+    seen.set(path, `${stats.size}:${stats.mtimeMs}`);
+    const content = bytes.toString('latin1');
     for (const needle of needles) if (content.includes(needle)) found.push(`${path}: ${needle}`);
   }
   return found;
