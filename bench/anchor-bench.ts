@@ -6,7 +6,7 @@ import type { HighlightAnchor, HighlightSelectors } from '../shared/domain/highl
 import { naiveAnchorHighlights } from './naive-anchor';
 import { seededRandom } from './random';
 import type { BenchRow } from './results';
-import { median } from './stats';
+import { timeSyncMedian } from './stats';
 
 /** ≈ 50 pages of 3,000 characters. */
 const ARTICLE_CHARS = 150_000;
@@ -133,17 +133,6 @@ function accuracy(anchors: readonly (HighlightAnchor | null)[], expected: readon
   return result;
 }
 
-function timeMedian(task: () => unknown): number {
-  for (let i = 0; i < WARM_UPS; i++) task();
-  const durations: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    task();
-    durations.push(performance.now() - start);
-  }
-  return median(durations);
-}
-
 /**
  * Anchoring 1,000 highlights in an edited 50-page article: Margin's anchorHighlights
  * against the naive baseline (first indexOf, else approximate search over the whole text).
@@ -165,8 +154,8 @@ export async function runAnchorBench(log: (line: string) => void): Promise<Bench
       `article edited to ${edited.length.toLocaleString('en')} (${moved} positions shifted)…`,
   );
 
-  const marginMs = timeMedian(() => anchorHighlights(edited, selectors));
-  const naiveMs = timeMedian(() => naiveAnchorHighlights(edited, selectors));
+  const marginMs = timeSyncMedian(WARM_UPS, RUNS, () => anchorHighlights(edited, selectors));
+  const naiveMs = timeSyncMedian(WARM_UPS, RUNS, () => naiveAnchorHighlights(edited, selectors));
   const marginAnchors = anchorHighlights(edited, selectors);
   const margin = accuracy(marginAnchors, expected);
   const naive = accuracy(naiveAnchorHighlights(edited, selectors), expected);

@@ -20,3 +20,15 @@ export async function timeEach(
   }
   return durations;
 }
+
+/** The median time in milliseconds of a synchronous `task`, after `warmUps` untimed runs. */
+export function timeSyncMedian(warmUps: number, runs: number, task: () => unknown): number {
+  for (let i = 0; i < warmUps; i++) task();
+  const durations: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    task();
+    durations.push(performance.now() - start);
+  }
+  return median(durations);
+}

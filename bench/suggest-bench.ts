@@ -9,7 +9,7 @@ import {
   type LabelledSentence,
 } from '../electron/main/features/suggestions/__tests__/support/labelled-sentences';
 import type { BenchRow } from './results';
-import { median } from './stats';
+import { timeSyncMedian } from './stats';
 
 /** ≈ 50 pages of 3,000 characters, as in the anchoring benchmark. */
 const ARTICLE_CHARS = 150_000;
@@ -27,17 +27,6 @@ function fiftyPageArticle(): string {
     length += paragraph.length + 2;
   }
   return out.join('\n\n');
-}
-
-function timeMedian(task: () => unknown): number {
-  for (let i = 0; i < WARM_UPS; i++) task();
-  const durations: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    task();
-    durations.push(performance.now() - start);
-  }
-  return median(durations);
 }
 
 /** The simplest rule one could ship instead: a sentence with a digit is evidence. */
@@ -58,8 +47,8 @@ export async function runSuggestBench(log: (line: string) => void): Promise<Benc
     `Suggesting claims in a ${article.length.toLocaleString('en')}-character German article ` +
       `(${sentences} sentences, ${suggestions} suggested)…`,
   );
-  const suggestMs = timeMedian(() => suggestClaims(article, 'de'));
-  const segmentMs = timeMedian(() => segmentSentences(article, 'de'));
+  const suggestMs = timeSyncMedian(WARM_UPS, RUNS, () => suggestClaims(article, 'de'));
+  const segmentMs = timeSyncMedian(WARM_UPS, RUNS, () => segmentSentences(article, 'de'));
 
   const fixtures = (await labelledFixtures()).filter((f) => !f.writtenForLexicons);
   const rows = fixtures.flatMap((f) => f.rows);

@@ -1,12 +1,11 @@
-import { execFile } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import yauzl from 'yauzl';
 import type { WorkbenchApi } from '../../shared/ipc/create-workbench-api';
 import { expect, test } from '../support/fixtures';
+import { makeUnwritable } from '../support/make-unwritable';
 import { screenshotsDir } from '../support/paths';
 import { cards, dragSelect, words } from '../journeys/highlight-journey';
 import { openSampleFromEmptyLibrary } from '../journeys/library-journey';
@@ -219,39 +218,6 @@ test('backups: a memo’s rolling copy is put back from Settings → Backups, th
   const newest = after.generations.find((g) => g.file.kind === 'memo')!;
   expect(await copyText(newest.id)).toContain(SECOND_TAKE);
 });
-
-/**
- * A real fault, no mocks: the data folder and the memo's folder made unwritable. Not root:
- * read-only permissions. Root ignores those, so `chattr +i` (immutable, which binds root
- * too) where the file system and the container allow it. Returns the undo, or why not.
- */
-async function makeUnwritable(dirs: string[]): Promise<(() => Promise<void>) | string> {
-  const run = promisify(execFile);
-  const root = process.getuid?.() === 0;
-  const undo = async () => {
-    for (const dir of dirs) {
-      if (root) await run('chattr', ['-i', dir]).catch(() => undefined);
-      else await chmod(dir, 0o700);
-    }
-  };
-  try {
-    for (const dir of dirs) {
-      if (root) await run('chattr', ['+i', dir]);
-      else await chmod(dir, 0o500);
-    }
-  } catch (error) {
-    await undo();
-    return `cannot make a folder unwritable here (${(error as Error).message.split('\n')[0]})`;
-  }
-  try {
-    await writeFile(join(dirs[0]!, 'probe.tmp'), 'x');
-  } catch {
-    return undo;
-  }
-  await rm(join(dirs[0]!, 'probe.tmp'), { force: true });
-  await undo();
-  return 'the folder stays writable after chattr/chmod on this file system';
-}
 
 test('write failure: a banner says Margin cannot save, the unsaved memo goes into a copy elsewhere, and saving comes back', async ({
   app,
