@@ -1,12 +1,10 @@
-import { execFile } from 'node:child_process';
-import { chmod, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Locator, Page } from '@playwright/test';
 import type { LexiconEdits, SuggestionSettings } from '../../shared/domain/suggestion';
 import type { WorkbenchApi } from '../../shared/ipc/create-workbench-api';
 import { frenchText } from '../journeys/articles';
 import { expect, test } from '../support/fixtures';
+import { makeUnwritable } from '../support/make-unwritable';
 import { screenshotsDir } from '../support/paths';
 
 test.use({ viewport: { width: 1440, height: 900 } });
@@ -283,34 +281,6 @@ test('Which cues help: decisions in the reader counted per cue, then reset', asy
   );
 });
 
-/**
- * A real fault: the data folder made unwritable (read-only permissions; `chattr +i` for
- * root, whom permissions do not stop). Returns the undo, or why that is not possible here.
- */
-async function makeUnwritable(dir: string): Promise<(() => Promise<void>) | string> {
-  const run = promisify(execFile);
-  const root = process.getuid?.() === 0;
-  const undo = async () => {
-    if (root) await run('chattr', ['-i', dir]).catch(() => undefined);
-    else await chmod(dir, 0o700);
-  };
-  try {
-    if (root) await run('chattr', ['+i', dir]);
-    else await chmod(dir, 0o500);
-  } catch (error) {
-    await undo();
-    return `cannot make a folder unwritable here (${(error as Error).message.split('\n')[0]})`;
-  }
-  try {
-    await writeFile(join(dir, 'probe.tmp'), 'x');
-  } catch {
-    return undo;
-  }
-  await rm(join(dir, 'probe.tmp'), { force: true });
-  await undo();
-  return 'the folder stays writable after chattr/chmod on this file system';
-}
-
 test('Cue words: a save main refuses says why, and the list shows what is saved', async ({
   app,
   dataDir,
@@ -318,7 +288,7 @@ test('Cue words: a save main refuses says why, and the list shows what is saved'
   const { page } = app;
   await expect(page.getByRole('heading', { name: 'Your library is empty' })).toBeVisible();
   const settings = await openSettings(page);
-  const undo = await makeUnwritable(dataDir);
+  const undo = await makeUnwritable([dataDir]);
   test.skip(typeof undo === 'string', `No real write failure possible: ${String(undo)}`);
   try {
     const addRisk = settings.getByRole('textbox', { name: 'Add a risk cue (German)' });

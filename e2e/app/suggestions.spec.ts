@@ -61,6 +61,16 @@ test('suggest claims: accept two with Enter, re-class one with 2, dismiss one, r
   await page.keyboard.press('Enter');
   await expectCounts(page, ...countsOf([expected[0]!.claimClass]));
   await expect(current(page)).toContainText(expected[1]!.reasons.join(', '));
+  // Ctrl+Z takes the highlight away and the sentence is suggested again; Shift+Tab goes
+  // back to it and Enter accepts it once more (its cues are counted once).
+  await page.keyboard.press('Control+z');
+  await expectCounts(page, 0, 0, 0);
+  await expect(bar(page)).toContainText(`${expected.length} suggestions`);
+  await page.keyboard.press('Shift+Tab');
+  await expect(current(page)).toContainText(expected[0]!.reasons.join(', '));
+  await page.keyboard.press('Enter');
+  await expectCounts(page, ...countsOf([expected[0]!.claimClass]));
+  await expect(current(page)).toContainText(expected[1]!.reasons.join(', '));
   await page.keyboard.press('Tab');
   await expect(current(page)).toContainText(expected[2]!.reasons.join(', '));
   await page.keyboard.press('Enter');
@@ -113,6 +123,15 @@ test('suggest claims: accept two with Enter, re-class one with 2, dismiss one, r
   const painted = (await paintedSuggestions(page)).join('\n');
   for (const i of [0, 2, 3, 4]) expect(painted).not.toContain(sentence(i));
   expect(painted).toContain(sentence(1));
+
+  // A selected highlight's keys come first: j selects the first one, 3 re-classes it
+  // (no suggestion is taken), Esc deselects it; the next Esc ends Suggest mode.
+  await page.keyboard.press('j');
+  await page.keyboard.press('3');
+  await expectCounts(page, ...countsOf(['evidence', classes[1]!, classes[2]!]));
+  await expect(bar(page)).toContainText(`${expected.length - 4} suggestions`);
+  await page.keyboard.press('Escape');
+  await expect(bar(page)).toBeVisible();
 
   // Esc ends Suggest mode: nothing dashed is left.
   await page.keyboard.press('Escape');

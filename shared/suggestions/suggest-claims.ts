@@ -1,10 +1,7 @@
-import type { SentenceScore } from './score-sentence';
+import type { ClaimSuggestion } from '../domain/suggestion';
 import { scoreSentence } from './score-sentence';
 import { lexiconFor, type CueLexicon } from './cue-lexicon';
-import { segmentSentences, type SentenceSpan } from './segment-sentences';
-
-/** A proposed claim: a sentence of the canonical text, its class, confidence and reasons. */
-export type ClaimSuggestion = SentenceSpan & SentenceScore;
+import { segmentSentences } from './segment-sentences';
 
 /**
  * Every sentence of an article that the scorer proposes as a claim, in text order. Spans

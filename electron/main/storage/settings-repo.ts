@@ -63,7 +63,7 @@ export function createSettingsRepo({
     });
   }
 
-  let pending: CueDecision[] = [];
+  let pending: Array<{ decision: CueDecision; settle: (error?: Error) => void }> = [];
   const suggestionSettings = () => index.data.settings.suggestions;
 
   return {
@@ -86,8 +86,12 @@ export function createSettingsRepo({
     cueStats: () => suggestionSettings().cueStats,
     countCueDecision: async (decision) => {
       assertWritable();
-      pending.push(decision);
-      await indexWrites(async () => {
+      // Each decision waits for the write that takes it along, and shares its outcome: a
+      // failed write fails every decision in it, so none is reported counted that is not.
+      const written = new Promise<void>((resolve, reject) =>
+        pending.push({ decision, settle: (error) => (error ? reject(error) : resolve()) }),
+      );
+      void indexWrites(async () => {
         if (pending.length === 0) return; // an earlier write took this one along
         const taken = pending;
         pending = [];
@@ -96,16 +100,23 @@ export function createSettingsRepo({
           ...before,
           suggestions: {
             ...before.suggestions,
-            cueStats: countCueDecisions(before.suggestions.cueStats, taken),
+            cueStats: countCueDecisions(
+              before.suggestions.cueStats,
+              taken.map((t) => t.decision),
+            ),
           },
         };
         try {
           await index.write();
         } catch (error) {
           index.data.settings = before;
-          throw describeWriteFailure('the suggestion counts', error);
+          const failure = describeWriteFailure('the suggestion counts', error);
+          for (const t of taken) t.settle(failure);
+          return;
         }
+        for (const t of taken) t.settle();
       });
+      await written;
     },
     resetCueStats: async () => {
       await change('the suggestion counts', ({ suggestions }) => ({

@@ -1,6 +1,7 @@
+import { useMemo } from 'react';
 import { create } from 'zustand';
 import type { ClaimClass } from '../../../shared/domain/highlight';
-import type { ClaimSuggestion, SuggestionLanguage } from '../../../shared/domain/suggestion';
+import type { ClaimSuggestion } from '../../../shared/domain/suggestion';
 import { openSuggestions } from '../lib/open-suggestions';
 import { requireWorkbench } from '../lib/require-workbench';
 import { errorMessage } from '../lib/workbench-client';
@@ -11,7 +12,6 @@ interface SuggestionsState {
   /** The article Suggest mode is on for; null when it is off. */
   articleId: string | null;
   status: 'off' | 'loading' | 'ready' | 'error';
-  language: SuggestionLanguage | null;
   /** The article's suggestions in text order, without dismissed and accepted ones. */
   items: ClaimSuggestion[];
   /** Where the current suggestion starts (stable while others are accepted or dismissed). */
@@ -41,7 +41,8 @@ class NotAccepted extends Error {}
 export function useOpenSuggestions(): ClaimSuggestion[] {
   const items = useSuggestionsStore((s) => s.items);
   const highlights = useHighlightsStore((s) => s.items);
-  return openSuggestions(items, highlights);
+  // The same list while neither changes: painting depends on it.
+  return useMemo(() => openSuggestions(items, highlights), [items, highlights]);
 }
 
 const openNow = () =>
@@ -102,7 +103,6 @@ export const useSuggestionsStore = create<SuggestionsState>()((set, get) => {
   return {
     articleId: null,
     status: 'off',
-    language: null,
     items: [],
     currentStart: null,
     dismissed: 0,
@@ -118,7 +118,6 @@ export const useSuggestionsStore = create<SuggestionsState>()((set, get) => {
         if (get().articleId !== articleId) return;
         set((s) => ({
           status: 'ready',
-          language: result.language,
           items: result.suggestions,
           dismissed: result.dismissed,
           currentStart: null,
@@ -161,6 +160,11 @@ export const useSuggestionsStore = create<SuggestionsState>()((set, get) => {
         }
         // The next suggestion is what matters now, not the new highlight's toolbar.
         useHighlightsStore.getState().select(null);
+        // Kept, hidden while its highlight covers it: if Ctrl+Z takes the highlight away,
+        // the suggestion is offered again.
+        if (get().articleId === articleId) {
+          set((s) => ({ items: [...s.items, taken].sort((a, b) => a.start - b.start) }));
+        }
         try {
           await api().decide({ articleId, ...span, decision: 'accepted', acceptedAs: claimClass });
         } catch (error) {

@@ -1,5 +1,5 @@
 import { watch, readFileSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CueStat, LexiconEdits } from '../../../../shared/domain/suggestion';
@@ -125,6 +125,24 @@ describe('settings repo: claim suggestion settings in library.json', () => {
       await reopen();
       expect(opened().settings.cueStats()).toEqual(expected);
       expect((await suggestionsOnDisk()).cueStats).toEqual(expected);
+    });
+
+    it('fails every decision a failed write took along, none reported counted', async () => {
+      const decision = (cue: string): CueDecision => ({
+        language: 'de',
+        claimClass: 'risk',
+        cues: [cue],
+        outcome: 'accepted',
+      });
+      // A real fault: the data folder is gone, so no write of library.json can succeed.
+      await rm(dataDir, { recursive: true, force: true });
+      const settled = await Promise.allSettled(
+        ['erste', 'zweite', 'dritte'].map((cue) =>
+          opened().settings.countCueDecision(decision(cue)),
+        ),
+      );
+      expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected', 'rejected']);
+      expect(opened().settings.cueStats()).toEqual([]);
     });
 
     it('counts decisions that arrive while earlier ones are being written, and the ones after', async () => {

@@ -45,15 +45,16 @@ function caretMove(event: KeyboardEvent): [direction: 'forward' | 'backward', Gr
 }
 
 /**
- * S turns Suggest mode on and off; while it is on (and no words are selected), Tab and
+ * S turns Suggest mode on and off. While it is on, keys pressed in the article's text (not
+ * on a button, and with no words or highlight selected, whose keys come first): Tab and
  * Shift+Tab move between suggestions, Enter accepts, 1/2/3 accept as that class, Backspace
  * dismisses and Esc ends it. Returns whether the key was Suggest mode's.
  */
 function suggestKey(
   event: KeyboardEvent,
   articleId: string,
+  root: HTMLElement,
   hasSelection: boolean,
-  inReader: boolean,
 ): boolean {
   const suggestions = useSuggestionsStore.getState();
   if (event.key.toLowerCase() === 's' && !event.shiftKey) {
@@ -62,17 +63,29 @@ function suggestKey(
     return true;
   }
   if (suggestions.articleId !== articleId || hasSelection) return false;
-  // Tab only from the article itself: on the bar's buttons it moves the focus as usual.
-  if (event.key === 'Tab' && (inReader || event.target === document.body)) {
+  // The bar's and toolbars' buttons sit inside the article: their keys are their own.
+  const target = event.target as Element;
+  const fromText =
+    target === root || target === document.body || !!target.closest?.('.reader-body');
+  if (!fromText) return false;
+  const highlights = useHighlightsStore.getState();
+  const selected = highlights.selectedId || highlights.reattachingId;
+  if (event.key === 'Escape' && !selected) {
     event.preventDefault();
+    suggestions.stop();
+    return true;
+  }
+  // While loading or after an error, Tab reaches the bar's buttons as usual.
+  if (suggestions.status !== 'ready') return false;
+  if (event.key === 'Tab') {
+    event.preventDefault();
+    highlights.select(null);
     suggestions.step(event.shiftKey ? -1 : 1);
     return true;
   }
-  if (event.shiftKey) return false;
+  if (event.shiftKey || selected) return false;
   const claimClass = classOfKey(event.key);
   if (claimClass || event.key === 'Enter') {
-    // Enter on one of the bar's buttons presses that button instead.
-    if (event.key === 'Enter' && !inReader && event.target !== document.body) return false;
     event.preventDefault();
     void suggestions.accept(claimClass ?? undefined);
     return true;
@@ -80,11 +93,6 @@ function suggestKey(
   if (event.key === 'Backspace') {
     event.preventDefault();
     void suggestions.dismiss();
-    return true;
-  }
-  if (event.key === 'Escape') {
-    event.preventDefault();
-    suggestions.stop();
     return true;
   }
   return false;
@@ -228,7 +236,7 @@ export function useReaderInteraction(
       if (mod || event.altKey) return;
 
       const span = currentSpan();
-      if (suggestKey(event, article.id, span !== null, inReader)) return;
+      if (suggestKey(event, article.id, root, span !== null)) return;
       const selected = store.find(store.selectedId);
       const claimClass = classOfKey(event.key);
       if (claimClass) {

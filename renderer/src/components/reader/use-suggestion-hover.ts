@@ -49,15 +49,21 @@ export function useSuggestionHover(
         const inText = (event.target as Element).closest('.reader-body');
         const found = index && inText ? suggestionAt(index, event.clientX, event.clientY) : null;
         if (!found) {
-          setTip(null);
+          setTip((shown) => (shown ? null : shown));
           return;
         }
+        // Placed once per suggestion, where the pointer entered it: moving within the
+        // sentence re-renders nothing.
         const box = root.getBoundingClientRect();
-        setTip({
-          suggestion: found,
-          top: event.clientY - box.top + 18,
-          left: Math.max(event.clientX - box.left - 40, 0),
-        });
+        setTip((shown) =>
+          shown?.suggestion === found
+            ? shown
+            : {
+                suggestion: found,
+                top: event.clientY - box.top + 18,
+                left: Math.max(event.clientX - box.left - 40, 0),
+              },
+        );
       });
     };
     const leave = () => {
