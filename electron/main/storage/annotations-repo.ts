@@ -37,8 +37,11 @@ export interface AnnotationsRepo {
   replaceTag(articleIds: readonly string[], fromId: string, intoId: string): Promise<number>;
   /** The claim suggestions the analyst dismissed in this article. */
   listDismissedSuggestions(articleId: string): Promise<DismissedSuggestion[]>;
-  /** Records a dismissed suggestion (once); durable when it resolves. */
-  dismissSuggestion(articleId: string, span: DismissedSuggestion): Promise<void>;
+  /**
+   * Records a dismissed suggestion (once); durable when it resolves. Returns how many the
+   * article has dismissed now.
+   */
+  dismissSuggestion(articleId: string, span: DismissedSuggestion): Promise<number>;
   /** Forgets every dismissal of the article; returns how many there were. */
   restoreDismissedSuggestions(articleId: string): Promise<number>;
   /** Resolves when every read and write started so far has finished. */
@@ -287,12 +290,15 @@ export function createAnnotationsRepo({
       return inQueue(articleId, async () => {
         const db = await open(articleId);
         const dismissed = db.data.dismissedSuggestions;
-        if (dismissed.some((d) => d.start === span.start && d.end === span.end)) return;
+        if (dismissed.some((d) => d.start === span.start && d.end === span.end)) {
+          return dismissed.length;
+        }
         await writeChange(
           db,
           { dismissedSuggestions: [...dismissed, { start: span.start, end: span.end }] },
           'the dismissed suggestion',
         );
+        return dismissed.length + 1;
       });
     },
 

@@ -42,25 +42,33 @@ export function createSettingsRepo({
   assertWritable,
 }: SettingsRepoDeps): SettingsRepo {
   /**
+   * Applies a change to the settings as they are now and writes them; a failed write
+   * leaves them as they were. Runs inside the index's write queue.
+   */
+  async function writeChange(
+    what: string,
+    changed: (before: LibrarySettings) => Partial<LibrarySettings>,
+  ): Promise<void> {
+    const before = index.data.settings;
+    index.data.settings = { ...before, ...changed(before) };
+    try {
+      await index.write();
+    } catch (error) {
+      index.data.settings = before;
+      throw describeWriteFailure(what, error);
+    }
+  }
+
+  /**
    * Writes one change of the settings, worked out from the settings as they are when its
-   * turn in the queue comes (so a change never undoes one queued before it); a failed write
-   * leaves them as they were.
+   * turn in the queue comes, so a change never undoes one queued before it.
    */
   async function change(
     what: string,
     changed: (before: LibrarySettings) => Partial<LibrarySettings>,
   ): Promise<void> {
     assertWritable();
-    await indexWrites(async () => {
-      const before = index.data.settings;
-      index.data.settings = { ...before, ...changed(before) };
-      try {
-        await index.write();
-      } catch (error) {
-        index.data.settings = before;
-        throw describeWriteFailure(what, error);
-      }
-    });
+    await indexWrites(() => writeChange(what, changed));
   }
 
   let pending: Array<{ decision: CueDecision; settle: (error?: Error) => void }> = [];
@@ -95,23 +103,18 @@ export function createSettingsRepo({
         if (pending.length === 0) return; // an earlier write took this one along
         const taken = pending;
         pending = [];
-        const before = index.data.settings;
-        index.data.settings = {
-          ...before,
-          suggestions: {
-            ...before.suggestions,
-            cueStats: countCueDecisions(
-              before.suggestions.cueStats,
-              taken.map((t) => t.decision),
-            ),
-          },
-        };
         try {
-          await index.write();
-        } catch (error) {
-          index.data.settings = before;
-          const failure = describeWriteFailure('the suggestion counts', error);
-          for (const t of taken) t.settle(failure);
+          await writeChange('the suggestion counts', ({ suggestions }) => ({
+            suggestions: {
+              ...suggestions,
+              cueStats: countCueDecisions(
+                suggestions.cueStats,
+                taken.map((t) => t.decision),
+              ),
+            },
+          }));
+        } catch (failure) {
+          for (const t of taken) t.settle(failure as Error);
           return;
         }
         for (const t of taken) t.settle();

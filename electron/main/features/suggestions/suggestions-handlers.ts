@@ -72,9 +72,10 @@ export function createSuggestionsHandlers({
         );
       }
       const key = `${input.articleId}:${input.start}:${input.end}`;
-      if (input.decision === 'dismissed') {
-        await library.annotations.dismissSuggestion(input.articleId, input);
-      }
+      const dismissed =
+        input.decision === 'dismissed'
+          ? await library.annotations.dismissSuggestion(input.articleId, input)
+          : (await library.annotations.listDismissedSuggestions(input.articleId)).length;
       if (!counted.has(key)) {
         await library.settings.countCueDecision({
           language,
@@ -89,8 +90,7 @@ export function createSuggestionsHandlers({
         });
         counted.add(key);
       }
-      const dismissed = await library.annotations.listDismissedSuggestions(input.articleId);
-      return { dismissed: dismissed.length };
+      return { dismissed };
     },
 
     'suggestions:restoreDismissed': async ({ articleId }) => ({
